@@ -1,0 +1,316 @@
+//! Explanations of grades a person can read, in Swedish and in English: per goal the target,
+//! the result, the attainment and the status; the rule that set the grade; and how the grade
+//! compares with the one the association decided.
+
+use std::fmt::Write as _;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
+use crate::goal::{Direction, GoalKind};
+use crate::locale::{format_number, format_percent, Language};
+use crate::result::{GoalResult, QualitativeAssessment};
+
+/// Rounds towards zero, so that a figure just under an edge never prints as the edge.
+fn floor(value: Decimal, decimals: u32) -> Decimal {
+    value.round_dp_with_strategy(decimals, RoundingStrategy::ToZero)
+}
+
+fn score_text(score: Decimal, language: Language) -> String {
+    format_number(floor(score, 3), 3, language)
+}
+
+fn attainment_text(attainment: Decimal, language: Language) -> String {
+    format_percent(floor(attainment * Decimal::ONE_HUNDRED, 1), language)
+}
+
+impl GoalStatus {
+    /// The status in words.
+    pub fn label(self, language: Language) -> &'static str {
+        let (sv, en) = match self {
+            GoalStatus::Reached => ("uppnått", "reached"),
+            GoalStatus::PartlyReached => ("delvis uppnått", "partly reached"),
+            GoalStatus::NotReached => ("ej uppnått", "not reached"),
+            GoalStatus::NotMeasured => ("ej mätt", "not measured"),
+            GoalStatus::NotAssessed => ("ej bedömt", "not assessed"),
+            GoalStatus::Missing => ("resultat saknas", "result missing"),
+            GoalStatus::NotApplicable => ("ej tillämpligt", "not applicable"),
+        };
+        language.pick(sv, en)
+    }
+}
+
+impl GoalAssessment {
+    /// The target in words: "minst 80 %", "at most 3 månader"; `None` for a qualitative goal.
+    pub fn target_text(&self, language: Language) -> Option<String> {
+        let target = self.target?;
+        let direction = match self.direction {
+            Direction::AtLeast => language.pick("minst", "at least"),
+            Direction::AtMost => language.pick("högst", "at most"),
+        };
+        let figure = match self.kind {
+            GoalKind::Share => format_percent(target, language),
+            GoalKind::Count | GoalKind::Qualitative => {
+                let number = format_number(target, 2, language);
+                match &self.unit {
+                    Some(unit) => format!("{number} {unit}"),
+                    None => number,
+                }
+            }
+        };
+        Some(format!("{direction} {figure}"))
+    }
+
+    /// The result in words: "96", "95,7 % (89 av 93; tryckt 93 %)", "\"4 möten\" (bedömt uppnått)".
+    pub fn result_text(&self, language: Language) -> String {
+        let of = language.pick("av", "of");
+        match &self.result {
+            GoalResult::Count(count) => format_number(count.value(), 2, language),
+            GoalResult::Share(share) => {
+                let shown = format_percent(self.value.unwrap_or_default(), language);
+                match (share.numerator(), share.denominator(), share.percent()) {
+                    (Some(n), Some(d), Some(printed)) => format!(
+                        "{shown} ({} {of} {}; {} {})",
+                        format_number(n, 0, language),
+                        format_number(d, 0, language),
+                        language.pick("tryckt", "printed"),
+                        format_percent(printed, language)
+                    ),
+                    (Some(n), Some(d), None) => format!(
+                        "{shown} ({} {of} {})",
+                        format_number(n, 0, language),
+                        format_number(d, 0, language)
+                    ),
+                    _ => shown,
+                }
+            }
+            GoalResult::Qualitative(q) => {
+                let assessed = match q.assessment() {
+                    QualitativeAssessment::Reached => language.pick("bedömt uppnått", "assessed as reached"),
+                    QualitativeAssessment::NotReached => {
+                        language.pick("bedömt ej uppnått", "assessed as not reached")
+                    }
+                    QualitativeAssessment::NotAssessed => language.pick("ej bedömt", "not assessed"),
+                };
+                format!("\"{}\" ({assessed})", q.text())
+            }
+            GoalResult::NotMeasured { wording }
+            | GoalResult::NotApplicable { wording }
+            | GoalResult::Missing { wording } => {
+                let base = self.status.label(language).to_owned();
+                match wording {
+                    Some(wording) => format!("{base} (\"{wording}\")"),
+                    None => base,
+                }
+            }
+        }
+    }
+
+    /// One line on the goal: target, result, attainment and status.
+    pub fn explain(&self, language: Language) -> String {
+        let mut line = format!("{}. {}: ", self.index + 1, self.description);
+        if let Some(target) = self.target_text(language) {
+            let _ = write!(line, "{} {target}, ", language.pick("mål", "target"));
+        }
+        let _ = write!(line, "{} {}", language.pick("resultat", "result"), self.result_text(language));
+        match (self.attainment, self.status) {
+            (Some(attainment), status) => {
+                let _ = write!(
+                    line,
+                    " → {} {} ({})",
+                    language.pick("måluppfyllelse", "attainment"),
+                    attainment_text(attainment, language),
+                    status.label(language)
+                );
+            }
+            (None, GoalStatus::NotApplicable) => {
+                line.push_str(language.pick(" → lämnas utanför bedömningen", " → left out of the grading"));
+            }
+            (None, _) => {
+                line.push_str(language.pick(
+                    " → räknas som ej uppnått och ingår inte i medelvärdet",
+                    " → counts as not reached and stays out of the mean",
+                ));
+            }
+        }
+        line
+    }
+}
+
+impl Rule {
+    /// The rule in words, given the score it was applied to.
+    pub fn explain(&self, score: Option<Decimal>, language: Language) -> String {
+        let score = score.map(|s| score_text(s, language)).unwrap_or_default();
+        match *self {
+            Rule::NoGradableGoals => language
+                .pick(
+                    "Regel: insatsen har inga mål att bedöma (inga mål, eller bara mål som inte är tillämpliga) och får ingen grad.",
+                    "Rule: the intervention has no goals to grade (none, or only goals that do not apply) and gets no grade.",
+                )
+                .to_owned(),
+            Rule::NoneMeasured { unmeasured, grade } => match language {
+                Language::Swedish => format!(
+                    "Regel: inget av de {unmeasured} målen mättes; när inget mål mätts blir graden {}.",
+                    grade.label_sv()
+                ),
+                Language::English => format!(
+                    "Rule: none of the {unmeasured} goals was measured; when no goal is measured the grade is {}.",
+                    grade.label_en()
+                ),
+            },
+            Rule::ScoreBand { band, edge, unmeasured, cap } => {
+                let mut text = match (edge, language) {
+                    (Some(edge), Language::Swedish) => format!(
+                        "Regel: medelvärdet {score} ligger i bandet för {} (från {}).",
+                        band.label_sv(),
+                        format_number(edge, 4, language)
+                    ),
+                    (Some(edge), Language::English) => format!(
+                        "Rule: the mean {score} lies in the band of {} (from {}).",
+                        band.label_en(),
+                        format_number(edge, 4, language)
+                    ),
+                    (None, Language::Swedish) => {
+                        format!("Regel: medelvärdet {score} ligger under alla band och ger {}.", band.label_sv())
+                    }
+                    (None, Language::English) => {
+                        format!("Rule: the mean {score} lies below every band and gives {}.", band.label_en())
+                    }
+                };
+                if unmeasured > 0 {
+                    match language {
+                        Language::Swedish => {
+                            let _ = write!(
+                                text,
+                                " {unmeasured} mål mättes inte och ingår inte i medelvärdet; det begränsar graden till högst {}.",
+                                cap.label_sv()
+                            );
+                        }
+                        Language::English => {
+                            let _ = write!(
+                                text,
+                                " {unmeasured} goal(s) were not measured and stay out of the mean; that limits the grade to at most {}.",
+                                cap.label_en()
+                            );
+                        }
+                    }
+                }
+                text
+            }
+            Rule::CappedForUnmeasured { band, cap, unmeasured } => match language {
+                Language::Swedish => format!(
+                    "Regel: medelvärdet {score} ligger i bandet för {}, men {unmeasured} mål mättes inte; när ett mål inte mätts blir graden högst {}.",
+                    band.label_sv(),
+                    cap.label_sv()
+                ),
+                Language::English => format!(
+                    "Rule: the mean {score} lies in the band of {}, but {unmeasured} goal(s) were not measured; when a goal is not measured the grade is at most {}.",
+                    band.label_en(),
+                    cap.label_en()
+                ),
+            },
+        }
+    }
+}
+
+impl Assessment {
+    /// The headline: the name, the computed grade and the score.
+    pub fn summary(&self, language: Language) -> String {
+        match (self.grade, self.score) {
+            (Some(grade), Some(score)) => match language {
+                Language::Swedish => format!(
+                    "{}: beräknad måluppfyllelse {} (medelvärde {} av {} mätta mål)",
+                    self.name,
+                    grade.label_sv(),
+                    score_text(score, language),
+                    self.measured_goals()
+                ),
+                Language::English => format!(
+                    "{}: computed goal fulfilment {} (mean {} over {} measured goal(s))",
+                    self.name,
+                    grade.label_en(),
+                    score_text(score, language),
+                    self.measured_goals()
+                ),
+            },
+            (Some(grade), None) => match language {
+                Language::Swedish => format!("{}: beräknad måluppfyllelse {} (inget mål mätt)", self.name, grade.label_sv()),
+                Language::English => format!("{}: computed goal fulfilment {} (no goal measured)", self.name, grade.label_en()),
+            },
+            (None, _) => match language {
+                Language::Swedish => format!("{}: ingen beräknad måluppfyllelse", self.name),
+                Language::English => format!("{}: no computed goal fulfilment", self.name),
+            },
+        }
+    }
+
+    /// The decided grade and how it compares with the computed one, if a grade was decided.
+    pub fn comparison_text(&self, language: Language) -> Option<String> {
+        let decided = self.decided.as_ref()?;
+        let comparison = self.comparison?;
+        let label = decided.decision.label(language);
+        let computed = self.grade.map(|g| g.label(language)).unwrap_or_default();
+        let mut text = match (comparison, language) {
+            (Comparison::Agrees, Language::Swedish) => format!("Beslutad grad: {label}, samma som den beräknade."),
+            (Comparison::Agrees, Language::English) => format!("Decided grade: {label}, the same as computed."),
+            (Comparison::DecidedHigher, Language::Swedish) => {
+                format!("Beslutad grad: {label}, högre än den beräknade ({computed}).")
+            }
+            (Comparison::DecidedHigher, Language::English) => {
+                format!("Decided grade: {label}, higher than computed ({computed}).")
+            }
+            (Comparison::DecidedLower, Language::Swedish) => {
+                format!("Beslutad grad: {label}, lägre än den beräknade ({computed}).")
+            }
+            (Comparison::DecidedLower, Language::English) => {
+                format!("Decided grade: {label}, lower than computed ({computed}).")
+            }
+            (Comparison::DecidedNotApplicable, Language::Swedish) => {
+                format!("Beslutad grad: {label}; förbundet graderade inte insatsen, beräknad grad {computed}.")
+            }
+            (Comparison::DecidedNotApplicable, Language::English) => {
+                format!("Decided grade: {label}; the association did not grade it, computed {computed}.")
+            }
+            (Comparison::NotComputed, Language::Swedish) => {
+                format!("Beslutad grad: {label}, men ingen grad kunde beräknas.")
+            }
+            (Comparison::NotComputed, Language::English) => {
+                format!("Decided grade: {label}, but no grade could be computed.")
+            }
+        };
+        if let Some(reason) = &decided.reason {
+            let _ = write!(text, " {} {reason}", language.pick("Skäl:", "Reason:"));
+        }
+        Some(text)
+    }
+
+    /// The whole explanation: the headline, a line per goal, the rule, and the comparison with
+    /// the decided grade.
+    ///
+    /// ```
+    /// use finsam_core::{grade, Goal, GoalResult, GradingPolicy, Intervention, InterventionKind, Language};
+    /// use rust_decimal::Decimal;
+    /// let start = Intervention::new("start", "START", InterventionKind::Individual)?
+    ///     .with_goal(Goal::count("20 nya deltagare", Decimal::from(20))?
+    ///         .with_result(GoalResult::count(Decimal::from(10))?)?);
+    /// let text = grade(&start, &GradingPolicy::default())?.explain(Language::Swedish);
+    /// assert_eq!(text, "START: beräknad måluppfyllelse Godtagbar (medelvärde 0,5 av 1 mätta mål)\n  \
+    ///   1. 20 nya deltagare: mål minst 20, resultat 10 → måluppfyllelse 50 % (delvis uppnått)\n  \
+    ///   Regel: medelvärdet 0,5 ligger i bandet för Godtagbar (från 0,5).");
+    /// # Ok::<(), finsam_core::Error>(())
+    /// ```
+    pub fn explain(&self, language: Language) -> String {
+        let mut text = self.summary(language);
+        for goal in &self.goals {
+            text.push_str("\n  ");
+            text.push_str(&goal.explain(language));
+        }
+        text.push_str("\n  ");
+        text.push_str(&self.rule.explain(self.score, language));
+        if let Some(comparison) = self.comparison_text(language) {
+            text.push_str("\n  ");
+            text.push_str(&comparison);
+        }
+        text
+    }
+}

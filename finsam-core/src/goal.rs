@@ -1,0 +1,274 @@
+//! A goal (*mål*) an intervention set itself for the period, with the result reported for it.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::result::{check_not_negative, check_percent, check_text, GoalResult};
+
+/// What kind of figure a goal sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalKind {
+    /// A number of something: "80 nya deltagare", "60 remisser", "1 150 ärenden".
+    Count,
+    /// A percentage of some group (target 0–100): "30 % till arbete/studier".
+    Share,
+    /// A goal in words: "Ökad programtrohet". Its result needs a person's assessment.
+    Qualitative,
+}
+
+impl GoalKind {
+    /// The stable code: `count`, `share`, `qualitative`.
+    pub fn code(self) -> &'static str {
+        match self {
+            GoalKind::Count => "count",
+            GoalKind::Share => "share",
+            GoalKind::Qualitative => "qualitative",
+        }
+    }
+}
+
+impl fmt::Display for GoalKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Whether the result should reach the target or stay under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// At least the target (nearly all goals). The default.
+    #[default]
+    AtLeast,
+    /// At most the target: "Maximal deltagartid 0-3 månader".
+    AtMost,
+}
+
+impl Direction {
+    /// The stable code: `at_least`, `at_most`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Direction::AtLeast => "at_least",
+            Direction::AtMost => "at_most",
+        }
+    }
+}
+
+/// A goal and the result reported for it in the report's period.
+///
+/// ```
+/// use finsam_core::{Goal, GoalResult};
+/// use rust_decimal::Decimal;
+/// let goal = Goal::count("80 nya deltagare", Decimal::from(80))?
+///     .with_unit("nya deltagare")?
+///     .with_result(GoalResult::count(Decimal::from(96))?)?;
+/// assert_eq!(goal.target(), Some(Decimal::from(80)));
+/// # Ok::<(), finsam_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "crate::json::GoalFields")]
+pub struct Goal {
+    description: String,
+    kind: GoalKind,
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    target: Option<Decimal>,
+    direction: Direction,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    result: GoalResult,
+}
+
+impl Goal {
+    /// A goal, validated: the description may not be blank; a count target may not be
+    /// negative; a share target is a percentage 0–100; a qualitative goal has no target and no
+    /// direction other than the default; the result must fit the kind.
+    pub fn new(
+        description: impl Into<String>,
+        kind: GoalKind,
+        target: Option<Decimal>,
+        direction: Direction,
+        unit: Option<String>,
+        result: GoalResult,
+    ) -> Result<Goal> {
+        let description = description.into();
+        check_text(&description, "description")?;
+        match (kind, target) {
+            (GoalKind::Count, Some(target)) => check_not_negative(target, "target")?,
+            (GoalKind::Share, Some(target)) => check_percent(target, "target")?,
+            (GoalKind::Count | GoalKind::Share, None) => {
+                return Err(Error::new(
+                    ErrorKind::MissingTarget,
+                    "target",
+                    format!("a {kind} goal needs a target"),
+                ))
+            }
+            (GoalKind::Qualitative, Some(target)) => {
+                return Err(Error::new(
+                    ErrorKind::UnexpectedTarget,
+                    "target",
+                    format!("a qualitative goal has no numeric target, but {target} is given"),
+                ))
+            }
+            (GoalKind::Qualitative, None) => {
+                if direction != Direction::AtLeast {
+                    return Err(Error::new(
+                        ErrorKind::InvalidValue,
+                        "direction",
+                        "a qualitative goal has no direction",
+                    ));
+                }
+            }
+        }
+        if let Some(unit) = &unit {
+            check_text(unit, "unit")?;
+        }
+        check_fits(kind, &result)?;
+        Ok(Goal {
+            description,
+            kind,
+            target,
+            direction,
+            unit,
+            result,
+        })
+    }
+
+    /// A count goal, at least `target`, with no result yet.
+    pub fn count(description: impl Into<String>, target: Decimal) -> Result<Goal> {
+        Goal::new(description, GoalKind::Count, Some(target), Direction::AtLeast, None, GoalResult::missing())
+    }
+
+    /// A share goal, at least `target_percent` (0–100), with no result yet.
+    pub fn share(description: impl Into<String>, target_percent: Decimal) -> Result<Goal> {
+        Goal::new(
+            description,
+            GoalKind::Share,
+            Some(target_percent),
+            Direction::AtLeast,
+            None,
+            GoalResult::missing(),
+        )
+    }
+
+    /// A qualitative goal with no result yet.
+    pub fn qualitative(description: impl Into<String>) -> Result<Goal> {
+        Goal::new(description, GoalKind::Qualitative, None, Direction::AtLeast, None, GoalResult::missing())
+    }
+
+    /// The same goal with another direction.
+    pub fn with_direction(self, direction: Direction) -> Result<Goal> {
+        Goal::new(self.description, self.kind, self.target, direction, self.unit, self.result)
+    }
+
+    /// The same goal with a unit, e.g. "nya deltagare" or "remisser".
+    pub fn with_unit(self, unit: impl Into<String>) -> Result<Goal> {
+        Goal::new(self.description, self.kind, self.target, self.direction, Some(unit.into()), self.result)
+    }
+
+    /// The same goal with this period's result; the result must fit the goal's kind.
+    pub fn with_result(self, result: GoalResult) -> Result<Goal> {
+        check_fits(self.kind, &result)?;
+        Ok(Goal { result, ..self })
+    }
+
+    /// The goal as written: "80 % förbättrad hälsa".
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// Count, share or qualitative.
+    pub fn kind(&self) -> GoalKind {
+        self.kind
+    }
+
+    /// The target: a count, or a percentage 0–100 for a share; `None` for a qualitative goal.
+    pub fn target(&self) -> Option<Decimal> {
+        self.target
+    }
+
+    /// At least or at most.
+    pub fn direction(&self) -> Direction {
+        self.direction
+    }
+
+    /// The unit, e.g. "nya deltagare".
+    pub fn unit(&self) -> Option<&str> {
+        self.unit.as_deref()
+    }
+
+    /// The result reported for the period.
+    pub fn result(&self) -> &GoalResult {
+        &self.result
+    }
+}
+
+/// A count goal takes a count result, a share goal a share result; any goal may take a
+/// qualitative result (a person's assessment) or be not measured, not applicable or missing.
+fn check_fits(kind: GoalKind, result: &GoalResult) -> Result<()> {
+    let fits = match result {
+        GoalResult::Count(_) => kind == GoalKind::Count,
+        GoalResult::Share(_) => kind == GoalKind::Share,
+        GoalResult::Qualitative(_)
+        | GoalResult::NotMeasured { .. }
+        | GoalResult::NotApplicable { .. }
+        | GoalResult::Missing { .. } => true,
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorKind::ResultKindMismatch,
+            "result",
+            format!("a {} result does not fit a {kind} goal", result.code()),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(n: i64) -> Decimal {
+        Decimal::from(n)
+    }
+
+    fn failure(result: Result<Goal>) -> Option<(ErrorKind, String)> {
+        result.err().map(|e| (e.kind(), e.path().to_owned()))
+    }
+
+    #[test]
+    fn constructors_validate_and_name_the_field() -> Result<()> {
+        assert_eq!(failure(Goal::count("", d(3))), Some((ErrorKind::EmptyText, "description".into())));
+        assert_eq!(failure(Goal::count("x", d(-3))), Some((ErrorKind::NegativeValue, "target".into())));
+        assert_eq!(failure(Goal::share("x", d(120))), Some((ErrorKind::ShareAbove100, "target".into())));
+        assert_eq!(
+            failure(Goal::new("x", GoalKind::Count, None, Direction::AtLeast, None, GoalResult::missing())),
+            Some((ErrorKind::MissingTarget, "target".into()))
+        );
+        assert_eq!(
+            failure(Goal::new("x", GoalKind::Qualitative, Some(d(1)), Direction::AtLeast, None, GoalResult::missing())),
+            Some((ErrorKind::UnexpectedTarget, "target".into()))
+        );
+        assert_eq!(
+            failure(Goal::count("x", d(3))?.with_result(GoalResult::share_percent(d(50))?)),
+            Some((ErrorKind::ResultKindMismatch, "result".into()))
+        );
+        assert_eq!(failure(Goal::count("x", d(3))?.with_unit(" ")), Some((ErrorKind::EmptyText, "unit".into())));
+        Ok(())
+    }
+
+    #[test]
+    fn builder_keeps_fields() -> Result<()> {
+        let goal = Goal::share("Maximal andel avbrott", d(10))?
+            .with_direction(Direction::AtMost)?
+            .with_result(GoalResult::share_fraction(d(1), d(20))?)?;
+        assert_eq!(goal.direction(), Direction::AtMost);
+        assert_eq!(goal.kind(), GoalKind::Share);
+        assert_eq!(goal.result().code(), "share");
+        Ok(())
+    }
+}

@@ -1,0 +1,229 @@
+//! Grading (`DOMAIN.md` §5): each goal's attainment, the intervention's score, and the grade.
+//!
+//! 1. Attainment in [0, 1]: *at least* `min(result / target, 1)`; *at most* 1 if
+//!    `result ≤ target`, else `target / result`; qualitative 1 if reached, 0 if not; not
+//!    measured, missing or not assessed: no attainment (not reached); not applicable: left out.
+//! 2. Score: the mean attainment of the measured goals.
+//! 3. Any unmeasured goal caps the grade (default at God); no measured goal gives the policy's
+//!    grade for that (default Ej uppfyllt); no gradable goal gives no grade.
+//! 4. Bands on the score (default ≥ 0.95, ≥ 0.85, ≥ 0.50).
+
+use rust_decimal::Decimal;
+
+use crate::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
+use crate::error::{Error, ErrorKind, Result};
+use crate::goal::{Direction, Goal};
+use crate::intervention::Intervention;
+use crate::policy::GradingPolicy;
+use crate::result::{GoalResult, QualitativeAssessment};
+
+/// Grades one intervention with `policy`.
+///
+/// ```
+/// use finsam_core::{grade, Goal, GoalResult, Grade, GradingPolicy, Intervention, InterventionKind};
+/// use rust_decimal::Decimal;
+/// let lyra = Intervention::new("lyra", "Lyra", InterventionKind::Individual)?
+///     .with_goal(Goal::share("Alla har en individuell handlingsplan", Decimal::from(100))?
+///         .with_result(GoalResult::share_fraction(Decimal::from(13), Decimal::from(13))?)?)
+///     .with_goal(Goal::share("50 % når studier/arbete 1 år efter insats", Decimal::from(50))?
+///         .with_result(GoalResult::share_fraction(Decimal::from(2), Decimal::from(13))?)?);
+/// let assessment = grade(&lyra, &GradingPolicy::default())?;
+/// assert_eq!(assessment.grade, Some(Grade::Acceptable));
+/// assert_eq!(assessment.score.map(|s| s.round_dp(3)), Some(Decimal::new(654, 3)));
+/// # Ok::<(), finsam_core::Error>(())
+/// ```
+pub fn grade(intervention: &Intervention, policy: &GradingPolicy) -> Result<Assessment> {
+    let mut goals = Vec::with_capacity(intervention.goals.len());
+    let mut sum = Decimal::ZERO;
+    let mut measured: usize = 0;
+    let mut unmeasured: usize = 0;
+    for (index, goal) in intervention.goals.iter().enumerate() {
+        let assessed = assess_goal(index, goal, policy).map_err(|e| e.under(&format!("goals[{index}]")))?;
+        if let Some(attainment) = assessed.attainment {
+            sum = sum.checked_add(attainment).ok_or_else(|| overflow("goals"))?;
+            measured += 1;
+        } else if assessed.status.is_unmeasured() {
+            unmeasured += 1;
+        }
+        goals.push(assessed);
+    }
+
+    let (grade, score, rule) = if measured + unmeasured == 0 {
+        (None, None, Rule::NoGradableGoals)
+    } else if measured == 0 {
+        let grade = policy.none_measured();
+        (Some(grade), None, Rule::NoneMeasured { unmeasured, grade })
+    } else {
+        let score = sum
+            .checked_div(Decimal::from(measured))
+            .ok_or_else(|| overflow("goals"))?;
+        let band = policy.band(score);
+        let cap = policy.unmeasured_cap();
+        if unmeasured > 0 && band > cap {
+            (Some(cap), Some(score), Rule::CappedForUnmeasured { band, cap, unmeasured })
+        } else {
+            let edge = policy.edge(band);
+            (Some(band), Some(score), Rule::ScoreBand { band, edge, unmeasured, cap })
+        }
+    };
+
+    let comparison = intervention
+        .decided_grade
+        .as_ref()
+        .map(|decided| Comparison::of(decided.decision, grade));
+    Ok(Assessment {
+        intervention_id: intervention.id.clone(),
+        name: intervention.name.clone(),
+        grade,
+        score,
+        goals,
+        rule,
+        decided: intervention.decided_grade.clone(),
+        comparison,
+    })
+}
+
+/// Grades many interventions in one call, in order.
+pub fn grade_all(interventions: &[Intervention], policy: &GradingPolicy) -> Result<Vec<Assessment>> {
+    interventions.iter().map(|i| grade(i, policy)).collect()
+}
+
+fn assess_goal(index: usize, goal: &Goal, policy: &GradingPolicy) -> Result<GoalAssessment> {
+    let (value, attainment, status) = match goal.result() {
+        GoalResult::Count(count) => numeric(goal, count.value())?,
+        GoalResult::Share(share) => numeric(goal, share.value_percent(policy.share_basis()))?,
+        GoalResult::Qualitative(q) => match q.assessment() {
+            QualitativeAssessment::Reached => (None, Some(Decimal::ONE), GoalStatus::Reached),
+            QualitativeAssessment::NotReached => (None, Some(Decimal::ZERO), GoalStatus::NotReached),
+            QualitativeAssessment::NotAssessed => (None, None, GoalStatus::NotAssessed),
+        },
+        GoalResult::NotMeasured { .. } => (None, None, GoalStatus::NotMeasured),
+        GoalResult::Missing { .. } => (None, None, GoalStatus::Missing),
+        GoalResult::NotApplicable { .. } => (None, None, GoalStatus::NotApplicable),
+    };
+    Ok(GoalAssessment {
+        index,
+        description: goal.description().to_owned(),
+        kind: goal.kind(),
+        direction: goal.direction(),
+        target: goal.target(),
+        unit: goal.unit().map(str::to_owned),
+        result: goal.result().clone(),
+        value,
+        attainment,
+        status,
+    })
+}
+
+type Numeric = (Option<Decimal>, Option<Decimal>, GoalStatus);
+
+/// Attainment of a count or share result against the goal's target.
+fn numeric(goal: &Goal, value: Decimal) -> Result<Numeric> {
+    let target = goal.target().ok_or_else(|| {
+        // A count or share goal always has a target (checked in `Goal::new`).
+        Error::new(ErrorKind::MissingTarget, "target", "a numeric result needs a target")
+    })?;
+    let attainment = attainment(value, target, goal.direction()).ok_or_else(|| overflow("result"))?;
+    let status = if attainment >= Decimal::ONE {
+        GoalStatus::Reached
+    } else if attainment.is_zero() {
+        GoalStatus::NotReached
+    } else {
+        GoalStatus::PartlyReached
+    };
+    Ok((Some(value), Some(attainment), status))
+}
+
+/// `min(value / target, 1)` for *at least*; 1 if `value ≤ target`, else `target / value`, for
+/// *at most*. The comparison comes first, so the division is only ever of a smaller number by a
+/// larger positive one and cannot overflow; `None` only if the arithmetic fails all the same.
+pub fn attainment(value: Decimal, target: Decimal, direction: Direction) -> Option<Decimal> {
+    match direction {
+        Direction::AtLeast if value >= target => Some(Decimal::ONE),
+        Direction::AtLeast => value.checked_div(target),
+        Direction::AtMost if value <= target => Some(Decimal::ONE),
+        Direction::AtMost => target.checked_div(value),
+    }
+}
+
+fn overflow(path: &str) -> Error {
+    Error::new(ErrorKind::Overflow, path, "decimal arithmetic overflowed while grading")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grade::{DecidedGrade, Decision, Grade};
+    use crate::intervention::InterventionKind;
+
+    fn d(n: i64) -> Decimal {
+        Decimal::from(n)
+    }
+
+    fn count(target: i64, result: GoalResult) -> Result<Goal> {
+        Goal::count(format!("{target} deltagare"), d(target))?.with_result(result)
+    }
+
+    fn intervention(goals: Vec<Goal>) -> Result<Intervention> {
+        let mut i = Intervention::new("x", "X", InterventionKind::Individual)?;
+        i.goals = goals;
+        Ok(i)
+    }
+
+    #[test]
+    fn attainment_follows_direction() {
+        assert_eq!(attainment(d(96), d(80), Direction::AtLeast), Some(Decimal::ONE));
+        assert_eq!(attainment(d(40), d(80), Direction::AtLeast), Some(Decimal::new(5, 1)));
+        assert_eq!(attainment(d(0), d(0), Direction::AtLeast), Some(Decimal::ONE));
+        assert_eq!(attainment(d(3), d(4), Direction::AtMost), Some(Decimal::ONE));
+        assert_eq!(attainment(d(8), d(4), Direction::AtMost), Some(Decimal::new(5, 1)));
+        assert_eq!(attainment(d(8), d(0), Direction::AtMost), Some(Decimal::ZERO));
+    }
+
+    #[test]
+    fn unmeasured_goal_caps_at_good_and_stays_out_of_the_mean() -> Result<()> {
+        let i = intervention(vec![
+            count(10, GoalResult::count(d(10))?)?,
+            count(10, GoalResult::not_measured(Some("Ej mätbart".into())))?,
+        ])?;
+        let a = grade(&i, &GradingPolicy::default())?;
+        assert_eq!(a.score, Some(Decimal::ONE));
+        assert_eq!(a.grade, Some(Grade::Good));
+        assert_eq!(a.rule.code(), "capped_for_unmeasured");
+        assert_eq!(a.goals.get(1).map(|g| g.status), Some(GoalStatus::NotMeasured));
+        Ok(())
+    }
+
+    #[test]
+    fn nothing_measured_is_not_met_and_no_goals_is_no_grade() -> Result<()> {
+        let none = intervention(vec![count(10, GoalResult::missing())?])?;
+        let a = grade(&none, &GradingPolicy::default())?;
+        assert_eq!((a.grade, a.score, a.rule.code()), (Some(Grade::NotMet), None, "none_measured"));
+        let only_na = intervention(vec![count(10, GoalResult::not_applicable(None))?])?;
+        let a = grade(&only_na, &GradingPolicy::default())?;
+        assert_eq!((a.grade, a.rule), (None, Rule::NoGradableGoals));
+        let empty = intervention(vec![])?;
+        assert_eq!(grade(&empty, &GradingPolicy::default())?.grade, None);
+        Ok(())
+    }
+
+    #[test]
+    fn score_is_mean_of_measured_goals_and_banded() -> Result<()> {
+        // 1 + 0.5 + 0.35 = 1.85 / 3 = 0.6166… → Godtagbar
+        let i = intervention(vec![
+            count(20, GoalResult::count(d(25))?)?,
+            count(20, GoalResult::count(d(10))?)?,
+            count(20, GoalResult::count(d(7))?)?,
+        ])?
+        .with_decided_grade(DecidedGrade::new(Decision::Graded(Grade::Good)));
+        let a = grade(&i, &GradingPolicy::default())?;
+        assert_eq!(a.score.map(|s| s.round_dp(4)), Some(Decimal::new(6167, 4)));
+        assert_eq!(a.grade, Some(Grade::Acceptable));
+        assert_eq!(
+            a.rule,
+            Rule::ScoreBand { band: Grade::Acceptable, edge: Some(Decimal::new(50, 2)), unmeasured: 0, cap: Grade::Good }
+        );
+        assert_eq!(a.comparison, Some(Comparison::DecidedHigher));
+        Ok(())
+    }
+}

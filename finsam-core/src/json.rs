@@ -1,0 +1,280 @@
+//! The JSON format: reading with typed errors that name the JSON path (and line), writing with
+//! decimals as strings. The format is described in `docs/format.md`.
+//!
+//! Validation errors raised inside serde travel through serde's string-only error channel; they
+//! are encoded there by [`SerdeError`] and decoded again in [`from_json`], so the caller gets the
+//! original [`ErrorKind`] with the full path.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{join_path, Error, ErrorKind, Result};
+use crate::goal::{Direction, Goal, GoalKind};
+use crate::result::{GoalResult, QualitativeAssessment, QualitativeResult, ShareResult};
+use crate::result::CountResult;
+
+const MARK: char = '\u{1}';
+
+/// A finsam [`Error`] on its way through serde. Its `Display` is an internal encoding, read back
+/// by [`from_json`]; it never reaches a user.
+#[derive(Debug)]
+pub struct SerdeError(Error);
+
+impl From<Error> for SerdeError {
+    fn from(error: Error) -> SerdeError {
+        SerdeError(error)
+    }
+}
+
+impl fmt::Display for SerdeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{MARK}{}{MARK}{}{MARK}{}",
+            self.0.code(),
+            self.0.path(),
+            self.0.message()
+        )
+    }
+}
+
+/// Wraps a finsam error as a serde error (used by hand-written `Deserialize` impls).
+pub(crate) fn to_serde_error<E: serde::de::Error>(error: Error) -> E {
+    E::custom(SerdeError(error))
+}
+
+/// Reads a value of the JSON format from text. Every error has a kind, the JSON path and, where
+/// serde knows it, the line and column.
+pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(convert)?;
+    deserializer.end().map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        Error::new(ErrorKind::JsonSyntax, "", "trailing characters after the JSON document")
+            .with_position(line, column)
+    })?;
+    Ok(value)
+}
+
+/// Writes a value in the JSON format, compact.
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    // Serialising these types cannot fail: all map keys are strings and no type refuses to
+    // serialise itself.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Writes a value in the JSON format, indented for people.
+pub fn to_json_pretty<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = match error.path().to_string().as_str() {
+        "." => String::new(),
+        other => other.to_owned(),
+    };
+    let inner = error.into_inner();
+    let (line, column) = (inner.line(), inner.column());
+    let full = inner.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    let message = full.strip_suffix(&suffix).unwrap_or(&full);
+    let converted = match inner.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof | serde_json::error::Category::Io => {
+            Error::new(ErrorKind::JsonSyntax, path, message)
+        }
+        serde_json::error::Category::Data => data_error(path, message),
+    };
+    converted.with_position(line, column)
+}
+
+/// Turns serde's message for a data error into a typed error.
+fn data_error(path: String, message: &str) -> Error {
+    if let Some(encoded) = message.strip_prefix(MARK) {
+        let mut parts = encoded.splitn(3, MARK);
+        let (code, relative, text) = (parts.next(), parts.next(), parts.next());
+        if let (Some(kind), Some(relative), Some(text)) = (code.and_then(ErrorKind::from_code), relative, text) {
+            return Error::new(kind, join_path(&path, relative), text);
+        }
+    }
+    let quoted = |rest: &str| rest.split('`').nth(1).map(str::to_owned);
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        // serde_path_to_error already stands on the unknown key unless the error came from
+        // buffered content; append it only when missing.
+        let field = quoted(rest).unwrap_or_default();
+        let path = if path.ends_with(&field) { path } else { join_path(&path, &field) };
+        return Error::new(ErrorKind::UnknownField, path, message);
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        let field = quoted(rest).unwrap_or_default();
+        return Error::new(ErrorKind::MissingField, join_path(&path, &field), message);
+    }
+    let kind = if message.starts_with("invalid type") {
+        ErrorKind::InvalidType
+    } else if message.starts_with("unknown variant") {
+        ErrorKind::UnknownVariant
+    } else {
+        ErrorKind::InvalidValue
+    };
+    Error::new(kind, path, message)
+}
+
+/// A goal's fields as the JSON form gives them, before validation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct GoalFields {
+    description: String,
+    kind: GoalKind,
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    target: Option<Decimal>,
+    #[serde(default)]
+    direction: Direction,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default = "GoalResult::missing")]
+    result: GoalResult,
+}
+
+impl TryFrom<GoalFields> for Goal {
+    type Error = SerdeError;
+
+    fn try_from(fields: GoalFields) -> std::result::Result<Goal, SerdeError> {
+        Ok(Goal::new(
+            fields.description,
+            fields.kind,
+            fields.target,
+            fields.direction,
+            fields.unit,
+            fields.result,
+        )?)
+    }
+}
+
+/// The form of a result, the JSON field `type`.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum ResultType {
+    Count,
+    Share,
+    Qualitative,
+    NotMeasured,
+    NotApplicable,
+    Missing,
+}
+
+/// A result's fields as the JSON form gives them: every field any form uses, checked against
+/// the form in `TryFrom`, so that each error names its own field.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ResultFields {
+    #[serde(rename = "type")]
+    form: ResultType,
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    value: Option<Decimal>,
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    percent: Option<Decimal>,
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    numerator: Option<Decimal>,
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    denominator: Option<Decimal>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    assessment: Option<QualitativeAssessment>,
+    #[serde(default)]
+    wording: Option<String>,
+}
+
+impl ResultFields {
+    /// Rejects every field that is given but not among `allowed` for the result's form.
+    fn only(&self, form: &str, allowed: &[&str]) -> Result<()> {
+        let given = [
+            ("value", self.value.is_some()),
+            ("percent", self.percent.is_some()),
+            ("numerator", self.numerator.is_some()),
+            ("denominator", self.denominator.is_some()),
+            ("text", self.text.is_some()),
+            ("assessment", self.assessment.is_some()),
+            ("wording", self.wording.is_some()),
+        ];
+        for (field, present) in given {
+            if present && !allowed.contains(&field) {
+                return Err(Error::new(
+                    ErrorKind::UnknownField,
+                    field,
+                    format!("unknown field `{field}`: a {form} result does not have it"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn required<T>(value: Option<T>, field: &str, form: &str) -> Result<T> {
+    value.ok_or_else(|| {
+        Error::new(
+            ErrorKind::MissingField,
+            field,
+            format!("missing field `{field}`: a {form} result needs it"),
+        )
+    })
+}
+
+impl TryFrom<ResultFields> for GoalResult {
+    type Error = SerdeError;
+
+    fn try_from(fields: ResultFields) -> std::result::Result<GoalResult, SerdeError> {
+        let result = match fields.form {
+            ResultType::Count => {
+                fields.only("count", &["value", "text"])?;
+                let value = required(fields.value, "value", "count")?;
+                GoalResult::Count(CountResult::new(value)?.with_text(fields.text))
+            }
+            ResultType::Share => {
+                fields.only("share", &["percent", "numerator", "denominator", "text"])?;
+                let fraction = match (fields.numerator, fields.denominator) {
+                    (None, None) => None,
+                    (Some(n), Some(d)) => Some((n, d)),
+                    (Some(_), None) => {
+                        return Err(Error::new(
+                            ErrorKind::IncompleteFraction,
+                            "denominator",
+                            "a numerator is given without its denominator",
+                        )
+                        .into())
+                    }
+                    (None, Some(_)) => {
+                        return Err(Error::new(
+                            ErrorKind::IncompleteFraction,
+                            "numerator",
+                            "a denominator is given without its numerator",
+                        )
+                        .into())
+                    }
+                };
+                GoalResult::Share(ShareResult::new(fields.percent, fraction)?.with_text(fields.text))
+            }
+            ResultType::Qualitative => {
+                fields.only("qualitative", &["text", "assessment"])?;
+                let text = required(fields.text, "text", "qualitative")?;
+                let assessment = required(fields.assessment, "assessment", "qualitative")?;
+                GoalResult::Qualitative(QualitativeResult::new(text, assessment)?)
+            }
+            ResultType::NotMeasured => {
+                fields.only("not_measured", &["wording"])?;
+                GoalResult::NotMeasured { wording: fields.wording }
+            }
+            ResultType::NotApplicable => {
+                fields.only("not_applicable", &["wording"])?;
+                GoalResult::NotApplicable { wording: fields.wording }
+            }
+            ResultType::Missing => {
+                fields.only("missing", &["wording"])?;
+                GoalResult::Missing { wording: fields.wording }
+            }
+        };
+        Ok(result)
+    }
+}

@@ -1,0 +1,165 @@
+//! A whole report: the organisation, the period and its interventions, read from and written
+//! to the JSON format.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::assessment::Assessment;
+use crate::calibration::{calibrate, Calibration};
+use crate::error::{Error, ErrorKind, Result};
+use crate::grading::grade;
+use crate::intervention::{Intervention, InterventionId};
+use crate::period::Period;
+use crate::policy::GradingPolicy;
+use crate::result::check_text;
+
+/// The version of the JSON format this library writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A report of one association for one period (an annual or half-year report).
+///
+/// ```
+/// use finsam_core::Report;
+/// let report = Report::from_json(r#"{
+///   "format_version": 1,
+///   "organisation": "Samordningsförbundet Exempel",
+///   "period": "2017",
+///   "interventions": []
+/// }"#)?;
+/// assert_eq!(report.period.to_string(), "2017");
+/// # Ok::<(), finsam_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(try_from = "ReportFields")]
+pub struct Report {
+    /// The association that reports (*samordningsförbund*).
+    pub organisation: String,
+    /// The period reported on.
+    pub period: Period,
+    /// The interventions, in the report's order.
+    pub interventions: Vec<Intervention>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportFields {
+    format_version: u32,
+    organisation: String,
+    period: Period,
+    #[serde(default)]
+    interventions: Vec<Intervention>,
+}
+
+impl TryFrom<ReportFields> for Report {
+    type Error = crate::json::SerdeError;
+
+    fn try_from(fields: ReportFields) -> std::result::Result<Report, Self::Error> {
+        if fields.format_version != FORMAT_VERSION {
+            return Err(Error::new(
+                ErrorKind::UnsupportedVersion,
+                "format_version",
+                format!(
+                    "format version {} is not supported; this library reads version {FORMAT_VERSION}",
+                    fields.format_version
+                ),
+            )
+            .into());
+        }
+        let report = Report {
+            organisation: fields.organisation,
+            period: fields.period,
+            interventions: fields.interventions,
+        };
+        report.validate()?;
+        Ok(report)
+    }
+}
+
+#[derive(Serialize)]
+struct ReportView<'a> {
+    format_version: u32,
+    organisation: &'a str,
+    period: Period,
+    interventions: &'a [Intervention],
+}
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        ReportView {
+            format_version: FORMAT_VERSION,
+            organisation: &self.organisation,
+            period: self.period,
+            interventions: &self.interventions,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl Report {
+    /// A report with no interventions yet.
+    pub fn new(organisation: impl Into<String>, period: Period) -> Result<Report> {
+        let organisation = organisation.into();
+        check_text(&organisation, "organisation")?;
+        Ok(Report {
+            organisation,
+            period,
+            interventions: Vec::new(),
+        })
+    }
+
+    /// Reads a report from the JSON format. Errors carry a code, the JSON path and the line.
+    pub fn from_json(json: &str) -> Result<Report> {
+        crate::json::from_json(json)
+    }
+
+    /// The report in the JSON format, compact.
+    pub fn to_json(&self) -> String {
+        crate::json::to_json(self)
+    }
+
+    /// The report in the JSON format, indented.
+    pub fn to_json_pretty(&self) -> String {
+        crate::json::to_json_pretty(self)
+    }
+
+    /// Checks what the types cannot: the organisation and every intervention name are not
+    /// blank, and no two interventions share an id.
+    pub fn validate(&self) -> Result<()> {
+        check_text(&self.organisation, "organisation")?;
+        let mut seen: HashMap<&InterventionId, usize> = HashMap::with_capacity(self.interventions.len());
+        for (index, intervention) in self.interventions.iter().enumerate() {
+            let path = format!("interventions[{index}]");
+            intervention.check().map_err(|e| e.under(&path))?;
+            if let Some(first) = seen.insert(&intervention.id, index) {
+                return Err(Error::new(
+                    ErrorKind::DuplicateId,
+                    format!("{path}.id"),
+                    format!("the id '{}' is already used by interventions[{first}]", intervention.id),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The intervention with this id.
+    pub fn intervention(&self, id: &str) -> Option<&Intervention> {
+        self.interventions.iter().find(|i| i.id.as_str() == id)
+    }
+
+    /// Grades every intervention with `policy`, in the report's order.
+    pub fn grade(&self, policy: &GradingPolicy) -> Result<Vec<Assessment>> {
+        self.interventions
+            .iter()
+            .enumerate()
+            .map(|(index, intervention)| {
+                grade(intervention, policy).map_err(|e| e.under(&format!("interventions[{index}]")))
+            })
+            .collect()
+    }
+
+    /// Finds the band edges that agree best with the grades the association decided.
+    pub fn calibrate(&self, start: &GradingPolicy) -> Result<Calibration> {
+        calibrate(&self.interventions, start)
+    }
+}

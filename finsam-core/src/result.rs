@@ -1,0 +1,402 @@
+//! The result reported for a goal in a period (*resultat*): a count, a share, a qualitative
+//! statement with a person's assessment, or the report's word that it was not measured, not
+//! applicable or is missing.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind, Result};
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// A result for one goal in one period.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "crate::json::ResultFields")]
+pub enum GoalResult {
+    /// A number of something: "96 deltagare", "21 remisser".
+    Count(CountResult),
+    /// A share: "93 %", or better "96 % (48 av 50)".
+    Share(ShareResult),
+    /// A statement in words, with a person's assessment of whether it meets the goal.
+    Qualitative(QualitativeResult),
+    /// The goal was not measured: "Ej mätbart", "Mätning ej gjord". Counts as not reached.
+    NotMeasured {
+        /// The report's wording, kept as printed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        wording: Option<String>,
+    },
+    /// The goal does not apply this period: "Ej tillämpbart". Left out of grading.
+    NotApplicable {
+        /// The report's wording, kept as printed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        wording: Option<String>,
+    },
+    /// No result was reported ("Resultat saknas", or a blank cell). Counts as not reached.
+    Missing {
+        /// The report's wording, kept as printed, if it said anything.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        wording: Option<String>,
+    },
+}
+
+impl GoalResult {
+    /// A count result; the value may not be negative.
+    pub fn count(value: Decimal) -> Result<GoalResult> {
+        CountResult::new(value).map(GoalResult::Count)
+    }
+
+    /// A share given only as a printed percentage (0–100).
+    pub fn share_percent(percent: Decimal) -> Result<GoalResult> {
+        ShareResult::new(Some(percent), None).map(GoalResult::Share)
+    }
+
+    /// A share given as "n av N" (numerator and denominator), without a printed percentage.
+    pub fn share_fraction(numerator: Decimal, denominator: Decimal) -> Result<GoalResult> {
+        ShareResult::new(None, Some((numerator, denominator))).map(GoalResult::Share)
+    }
+
+    /// A qualitative result: what the report says and whether it meets the goal.
+    pub fn qualitative(text: impl Into<String>, assessment: QualitativeAssessment) -> Result<GoalResult> {
+        QualitativeResult::new(text, assessment).map(GoalResult::Qualitative)
+    }
+
+    /// Not measured, with the report's wording if any.
+    pub fn not_measured(wording: Option<String>) -> GoalResult {
+        GoalResult::NotMeasured { wording }
+    }
+
+    /// Not applicable, with the report's wording if any.
+    pub fn not_applicable(wording: Option<String>) -> GoalResult {
+        GoalResult::NotApplicable { wording }
+    }
+
+    /// Missing, with nothing reported.
+    pub fn missing() -> GoalResult {
+        GoalResult::Missing { wording: None }
+    }
+
+    /// The stable code of the result's form: `count`, `share`, `qualitative`, `not_measured`,
+    /// `not_applicable` or `missing`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            GoalResult::Count(_) => "count",
+            GoalResult::Share(_) => "share",
+            GoalResult::Qualitative(_) => "qualitative",
+            GoalResult::NotMeasured { .. } => "not_measured",
+            GoalResult::NotApplicable { .. } => "not_applicable",
+            GoalResult::Missing { .. } => "missing",
+        }
+    }
+}
+
+/// A count result: a number that is not negative.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct CountResult {
+    #[serde(with = "rust_decimal::serde::str")]
+    value: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+}
+
+impl CountResult {
+    /// A count of `value`, which may not be negative.
+    pub fn new(value: Decimal) -> Result<CountResult> {
+        check_not_negative(value, "value")?;
+        Ok(CountResult { value, text: None })
+    }
+
+    /// The same result, keeping the text the report printed ("96 deltagare").
+    #[must_use]
+    pub fn with_text(mut self, text: Option<String>) -> CountResult {
+        self.text = text;
+        self
+    }
+
+    /// The counted value.
+    pub fn value(&self) -> Decimal {
+        self.value
+    }
+
+    /// The text the report printed, if kept.
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+}
+
+/// A share result: a printed percentage, a fraction "n av N", or both. Both are kept when
+/// given, so that a percentage that does not match its fraction can be seen and checked.
+///
+/// ```
+/// use finsam_core::ShareResult;
+/// use rust_decimal::Decimal;
+/// let share = ShareResult::new(Some(Decimal::from(93)), Some((Decimal::from(89), Decimal::from(93))))?;
+/// assert_eq!(share.fraction_percent().map(|p| p.round_dp(1)), Some(Decimal::new(957, 1)));
+/// # Ok::<(), finsam_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct ShareResult {
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    percent: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    numerator: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    denominator: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+}
+
+impl ShareResult {
+    /// A share from a printed percentage (0–100) and/or a fraction `(numerator, denominator)`.
+    ///
+    /// Errors name the field: a negative number (`negative_value`), a percentage above 100
+    /// (`share_above_100`), a fraction that is not whole numbers (`not_whole_number`), a zero
+    /// denominator (`zero_denominator`), a numerator above its denominator
+    /// (`numerator_above_denominator`), or neither percentage nor fraction (`empty_share`).
+    pub fn new(percent: Option<Decimal>, fraction: Option<(Decimal, Decimal)>) -> Result<ShareResult> {
+        if let Some(percent) = percent {
+            check_percent(percent, "percent")?;
+        }
+        if let Some((numerator, denominator)) = fraction {
+            check_not_negative(numerator, "numerator")?;
+            check_not_negative(denominator, "denominator")?;
+            check_whole(numerator, "numerator")?;
+            check_whole(denominator, "denominator")?;
+            if denominator.is_zero() {
+                return Err(Error::new(
+                    ErrorKind::ZeroDenominator,
+                    "denominator",
+                    "the denominator of a share is zero",
+                ));
+            }
+            if numerator > denominator {
+                return Err(Error::new(
+                    ErrorKind::NumeratorAboveDenominator,
+                    "numerator",
+                    format!("the numerator {numerator} is larger than the denominator {denominator}"),
+                ));
+            }
+        }
+        if percent.is_none() && fraction.is_none() {
+            return Err(Error::new(
+                ErrorKind::EmptyShare,
+                "",
+                "a share needs a percentage, a numerator and denominator, or both",
+            ));
+        }
+        Ok(ShareResult {
+            percent,
+            numerator: fraction.map(|f| f.0),
+            denominator: fraction.map(|f| f.1),
+            text: None,
+        })
+    }
+
+    /// The same result, keeping the text the report printed.
+    #[must_use]
+    pub fn with_text(mut self, text: Option<String>) -> ShareResult {
+        self.text = text;
+        self
+    }
+
+    /// The percentage as printed, if given.
+    pub fn percent(&self) -> Option<Decimal> {
+        self.percent
+    }
+
+    /// The numerator ("n" of "n av N"), if given.
+    pub fn numerator(&self) -> Option<Decimal> {
+        self.numerator
+    }
+
+    /// The denominator ("N" of "n av N"), if given.
+    pub fn denominator(&self) -> Option<Decimal> {
+        self.denominator
+    }
+
+    /// The text the report printed, if kept.
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+
+    /// The exact percentage `100 · n / N` of the fraction, if one is given.
+    pub fn fraction_percent(&self) -> Option<Decimal> {
+        let ratio = self.numerator?.checked_div(self.denominator?)?;
+        ratio.checked_mul(HUNDRED)
+    }
+
+    /// The percentage the result stands for: the fraction's exact percentage when a fraction is
+    /// given (the printed figure is often rounded or wrong), else the printed percentage.
+    pub fn value_percent(&self, basis: ShareBasis) -> Decimal {
+        let (first, second) = match basis {
+            ShareBasis::Fraction => (self.fraction_percent(), self.percent),
+            ShareBasis::Printed => (self.percent, self.fraction_percent()),
+        };
+        // A valid share always has one of the two (checked in `new`).
+        first.or(second).unwrap_or(Decimal::ZERO)
+    }
+
+    /// How far the printed percentage is from the fraction's, in percentage points, when both
+    /// are given.
+    pub fn printed_deviation(&self) -> Option<Decimal> {
+        Some((self.percent? - self.fraction_percent()?).abs())
+    }
+}
+
+/// Which figure of a share grading uses when a report gives both a percentage and a fraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShareBasis {
+    /// The fraction "n av N" (exact), falling back to the printed percentage. The default.
+    #[default]
+    Fraction,
+    /// The printed percentage, falling back to the fraction.
+    Printed,
+}
+
+/// A person's assessment of whether a qualitative result meets its goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QualitativeAssessment {
+    /// The goal is met.
+    Reached,
+    /// The goal is not met.
+    NotReached,
+    /// Nobody has assessed it yet; counts as not reached for want of measurement.
+    NotAssessed,
+}
+
+impl QualitativeAssessment {
+    /// The stable code: `reached`, `not_reached`, `not_assessed`.
+    pub fn code(self) -> &'static str {
+        match self {
+            QualitativeAssessment::Reached => "reached",
+            QualitativeAssessment::NotReached => "not_reached",
+            QualitativeAssessment::NotAssessed => "not_assessed",
+        }
+    }
+}
+
+/// A qualitative result: the report's words and an assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct QualitativeResult {
+    text: String,
+    assessment: QualitativeAssessment,
+}
+
+impl QualitativeResult {
+    /// A qualitative result; the text may not be blank.
+    pub fn new(text: impl Into<String>, assessment: QualitativeAssessment) -> Result<QualitativeResult> {
+        let text = text.into();
+        check_text(&text, "text")?;
+        Ok(QualitativeResult { text, assessment })
+    }
+
+    /// What the report says.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether it meets the goal.
+    pub fn assessment(&self) -> QualitativeAssessment {
+        self.assessment
+    }
+}
+
+pub(crate) fn check_not_negative(value: Decimal, field: &str) -> Result<()> {
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(Error::new(
+            ErrorKind::NegativeValue,
+            field,
+            format!("{value} is negative"),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_percent(value: Decimal, field: &str) -> Result<()> {
+    check_not_negative(value, field)?;
+    if value > HUNDRED {
+        return Err(Error::new(
+            ErrorKind::ShareAbove100,
+            field,
+            format!("{value} % is above 100 %"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_whole(value: Decimal, field: &str) -> Result<()> {
+    if !value.fract().is_zero() {
+        return Err(Error::new(
+            ErrorKind::NotWholeNumber,
+            field,
+            format!("{value} is not a whole number"),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_text(text: &str, field: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        return Err(Error::new(ErrorKind::EmptyText, field, "is empty"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(n: i64) -> Decimal {
+        Decimal::from(n)
+    }
+
+    fn kind_of<T>(result: Result<T>) -> Option<(ErrorKind, String)> {
+        result.err().map(|e| (e.kind(), e.path().to_owned()))
+    }
+
+    #[test]
+    fn share_validation_names_the_field() {
+        assert_eq!(
+            kind_of(ShareResult::new(Some(d(101)), None)),
+            Some((ErrorKind::ShareAbove100, "percent".into()))
+        );
+        assert_eq!(
+            kind_of(ShareResult::new(Some(d(-1)), None)),
+            Some((ErrorKind::NegativeValue, "percent".into()))
+        );
+        assert_eq!(
+            kind_of(ShareResult::new(None, Some((d(5), d(4))))),
+            Some((ErrorKind::NumeratorAboveDenominator, "numerator".into()))
+        );
+        assert_eq!(
+            kind_of(ShareResult::new(None, Some((d(0), d(0))))),
+            Some((ErrorKind::ZeroDenominator, "denominator".into()))
+        );
+        assert_eq!(
+            kind_of(ShareResult::new(None, Some((Decimal::new(15, 1), d(4))))),
+            Some((ErrorKind::NotWholeNumber, "numerator".into()))
+        );
+        assert_eq!(
+            kind_of(ShareResult::new(None, None)),
+            Some((ErrorKind::EmptyShare, String::new()))
+        );
+        assert_eq!(kind_of(CountResult::new(d(-3))), Some((ErrorKind::NegativeValue, "value".into())));
+        assert_eq!(
+            kind_of(QualitativeResult::new("  ", QualitativeAssessment::Reached)),
+            Some((ErrorKind::EmptyText, "text".into()))
+        );
+    }
+
+    #[test]
+    fn share_keeps_both_and_picks_by_basis() -> Result<()> {
+        let share = ShareResult::new(Some(d(31)), Some((d(5), d(17))))?;
+        assert_eq!(share.value_percent(ShareBasis::Printed), d(31));
+        assert_eq!(share.value_percent(ShareBasis::Fraction).round_dp(2), Decimal::new(2941, 2));
+        assert_eq!(share.printed_deviation().map(|x| x.round_dp(2)), Some(Decimal::new(159, 2)));
+        let only_percent = ShareResult::new(Some(d(93)), None)?;
+        assert_eq!(only_percent.value_percent(ShareBasis::Fraction), d(93));
+        assert_eq!(only_percent.printed_deviation(), None);
+        Ok(())
+    }
+}
