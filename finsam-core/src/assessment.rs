@@ -61,17 +61,17 @@ pub struct GoalAssessment {
     /// At least or at most.
     pub direction: Direction,
     /// The target (a percentage for a share).
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "crate::json::decimal::option")]
     pub target: Option<Decimal>,
     /// The goal's unit, if any.
     pub unit: Option<String>,
     /// The result as reported.
     pub result: GoalResult,
     /// The figure graded: the count, or the share's percentage on the policy's basis.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "crate::json::decimal::option")]
     pub value: Option<Decimal>,
     /// Attainment in [0, 1]; `None` when the goal was not measured or does not apply.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "crate::json::decimal::option")]
     pub attainment: Option<Decimal>,
     /// What grading made of the goal.
     pub status: GoalStatus,
@@ -95,7 +95,7 @@ pub enum Rule {
         /// The band's grade.
         band: Grade,
         /// The band's lower edge (`None` for Ej uppfyllt).
-        #[serde(with = "rust_decimal::serde::str_option")]
+        #[serde(with = "crate::json::decimal::option")]
         edge: Option<Decimal>,
         /// How many goals were not measured (they did not enter the mean).
         unmeasured: usize,
@@ -182,7 +182,7 @@ pub struct Assessment {
     /// The computed grade; `None` when there was nothing to grade.
     pub grade: Option<Grade>,
     /// The mean attainment of the measured goals; `None` when none was measured.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "crate::json::decimal::option")]
     pub score: Option<Decimal>,
     /// Each goal, in order.
     pub goals: Vec<GoalAssessment>,

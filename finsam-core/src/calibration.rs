@@ -61,7 +61,7 @@ pub struct Disagreement {
     /// The intervention's name.
     pub name: String,
     /// Its score (`None` when no goal was measured).
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "crate::json::decimal::option")]
     pub score: Option<Decimal>,
     /// The grade the association decided.
     pub decided: Grade,
@@ -145,7 +145,7 @@ pub struct Calibration {
     /// How many of them the starting policy grades as decided.
     pub baseline_agreeing: usize,
     /// `agreeing / considered` (0 when nothing was considered).
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::json::decimal")]
     pub agreement: Decimal,
     /// Decided against computed under the calibrated policy.
     pub confusion: ConfusionMatrix,

@@ -74,7 +74,7 @@ impl Direction {
 pub struct Goal {
     description: String,
     kind: GoalKind,
-    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::json::decimal::option", skip_serializing_if = "Option::is_none")]
     target: Option<Decimal>,
     direction: Direction,
     #[serde(skip_serializing_if = "Option::is_none")]

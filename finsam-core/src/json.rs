@@ -73,7 +73,7 @@ pub fn to_json_pretty<T: Serialize>(value: &T) -> String {
 
 fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let path = match error.path().to_string().as_str() {
-        "." => String::new(),
+        "." | "?" => String::new(),
         other => other.to_owned(),
     };
     let inner = error.into_inner();
@@ -127,7 +127,7 @@ fn data_error(path: String, message: &str) -> Error {
 pub(crate) struct GoalFields {
     description: String,
     kind: GoalKind,
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::json::decimal::option")]
     target: Option<Decimal>,
     #[serde(default)]
     direction: Direction,
@@ -171,13 +171,13 @@ enum ResultType {
 pub(crate) struct ResultFields {
     #[serde(rename = "type")]
     form: ResultType,
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::json::decimal::option")]
     value: Option<Decimal>,
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::json::decimal::option")]
     percent: Option<Decimal>,
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::json::decimal::option")]
     numerator: Option<Decimal>,
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::json::decimal::option")]
     denominator: Option<Decimal>,
     #[serde(default)]
     text: Option<String>,
@@ -276,5 +276,181 @@ impl TryFrom<ResultFields> for GoalResult {
             }
         };
         Ok(result)
+    }
+}
+
+/// Checks a report in the JSON format and returns every error found, not only the first: when
+/// the document as a whole does not load, each intervention and each goal is checked on its
+/// own, so that a form can mark every bad field at once. An empty list means the report loads.
+///
+/// ```
+/// use finsam_core::json::validate_report_json;
+/// let errors = validate_report_json(r#"{"format_version": 1, "organisation": "X", "period": "2017",
+///   "interventions": [{"id": "a", "name": "A", "kind": "individual", "status": "active", "goals": [
+///     {"description": "g1", "kind": "share", "target": "120"},
+///     {"description": "g2", "kind": "count", "target": "-1"}]}]}"#);
+/// let found: Vec<_> = errors.iter().map(|e| (e.code(), e.path())).collect();
+/// assert_eq!(found, [("share_above_100", "interventions[0].goals[0].target"),
+///                    ("negative_value", "interventions[0].goals[1].target")]);
+/// ```
+pub fn validate_report_json(json: &str) -> Vec<Error> {
+    let first = match from_json::<crate::report::Report>(json) {
+        Ok(_) => return Vec::new(),
+        Err(error) => error,
+    };
+    // Syntax errors leave nothing to walk.
+    let Ok(serde_json::Value::Object(mut document)) = serde_json::from_str::<serde_json::Value>(json) else {
+        return vec![first];
+    };
+    let Some(serde_json::Value::Array(interventions)) = document.remove("interventions") else {
+        return vec![first];
+    };
+    let mut errors = Vec::new();
+    // The document without its interventions shows errors in the top-level fields.
+    document.insert("interventions".into(), serde_json::Value::Array(Vec::new()));
+    if let Err(error) = from_value::<crate::report::Report>(serde_json::Value::Object(document)) {
+        errors.push(error);
+    }
+    for (index, intervention) in interventions.into_iter().enumerate() {
+        errors.extend(
+            validate_intervention_value(intervention)
+                .into_iter()
+                .map(|e| e.under(&format!("interventions[{index}]"))),
+        );
+    }
+    if errors.is_empty() {
+        // The parts are sound on their own; the error is between them (e.g. a duplicate id).
+        errors.push(first);
+    }
+    errors
+}
+
+/// Checks one intervention in the JSON format and returns every error found (each goal is
+/// checked on its own). Paths are relative to the intervention.
+pub fn validate_intervention_json(json: &str) -> Vec<Error> {
+    match serde_json::from_str::<serde_json::Value>(json) {
+        Ok(value) => validate_intervention_value(value),
+        Err(_) => from_json::<crate::intervention::Intervention>(json).err().into_iter().collect(),
+    }
+}
+
+fn validate_intervention_value(value: serde_json::Value) -> Vec<Error> {
+    let first = match from_value::<crate::intervention::Intervention>(value.clone()) {
+        Ok(_) => return Vec::new(),
+        Err(error) => error,
+    };
+    let serde_json::Value::Object(mut fields) = value else {
+        return vec![first];
+    };
+    let Some(serde_json::Value::Array(goals)) = fields.remove("goals") else {
+        return vec![first];
+    };
+    let mut errors = Vec::new();
+    fields.insert("goals".into(), serde_json::Value::Array(Vec::new()));
+    if let Err(error) = from_value::<crate::intervention::Intervention>(serde_json::Value::Object(fields)) {
+        errors.push(error);
+    }
+    for (index, goal) in goals.into_iter().enumerate() {
+        if let Err(error) = from_value::<Goal>(goal) {
+            errors.push(error.under(&format!("goals[{index}]")));
+        }
+    }
+    if errors.is_empty() {
+        errors.push(first);
+    }
+    errors
+}
+
+/// Like [`from_json`] for a value already parsed (no line numbers).
+fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(convert)
+}
+
+/// Decimals in the JSON format: written as strings ("80", "8.5") so that no JSON number ever
+/// passes through a float. Text with more digits than a decimal holds is an error, not rounded.
+pub mod decimal {
+    use rust_decimal::Decimal;
+    use serde::de::{self, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    /// Writes a decimal as a string.
+    pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(value)
+    }
+
+    /// Reads a decimal from a string.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        deserializer.deserialize_str(DecimalVisitor)
+    }
+
+    pub(crate) struct DecimalVisitor;
+
+    impl Visitor<'_> for DecimalVisitor {
+        type Value = Decimal;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a decimal number written as a string, such as \"80\" or \"8.5\"")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Decimal, E> {
+            parse(text).ok_or_else(|| {
+                E::invalid_value(de::Unexpected::Str(text), &self)
+            })
+        }
+    }
+
+    /// Parses plain decimal notation ("-12.50"); no exponent, no grouping, no excess digits.
+    pub(crate) fn parse(text: &str) -> Option<Decimal> {
+        let plain = !text.is_empty()
+            && text.bytes().enumerate().all(|(i, b)| b.is_ascii_digit() || b == b'.' || (i == 0 && b == b'-'))
+            && text.bytes().any(|b| b.is_ascii_digit());
+        if !plain {
+            return None;
+        }
+        Decimal::from_str_exact(text).ok()
+    }
+
+    /// Optional decimals as strings; `null` or an absent field is `None`.
+    pub mod option {
+        use rust_decimal::Decimal;
+        use serde::de::{self, Visitor};
+        use serde::{Deserializer, Serializer};
+
+        use super::DecimalVisitor;
+
+        /// Writes an optional decimal as a string or `null`.
+        pub fn serialize<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(value) => serializer.collect_str(value),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        /// Reads an optional decimal from a string or `null`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
+            deserializer.deserialize_option(OptionVisitor)
+        }
+
+        struct OptionVisitor;
+
+        impl<'de> Visitor<'de> for OptionVisitor {
+            type Value = Option<Decimal>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a decimal number written as a string, such as \"80\" or \"8.5\", or null")
+            }
+
+            fn visit_none<E: de::Error>(self) -> Result<Option<Decimal>, E> {
+                Ok(None)
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Option<Decimal>, E> {
+                Ok(None)
+            }
+
+            fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Decimal>, D::Error> {
+                deserializer.deserialize_str(DecimalVisitor).map(Some)
+            }
+        }
     }
 }

@@ -25,11 +25,11 @@ use crate::result::ShareBasis;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "PolicyFields")]
 pub struct GradingPolicy {
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::json::decimal")]
     very_good: Decimal,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::json::decimal")]
     good: Decimal,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::json::decimal")]
     acceptable: Decimal,
     unmeasured_cap: Grade,
     none_measured: Grade,
@@ -53,11 +53,11 @@ impl Default for GradingPolicy {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PolicyFields {
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::json::decimal::option")]
     very_good: Option<Decimal>,
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::json::decimal::option")]
     good: Option<Decimal>,
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::json::decimal::option")]
     acceptable: Option<Decimal>,
     #[serde(default)]
     unmeasured_cap: Option<Grade>,

@@ -92,7 +92,7 @@ impl GoalResult {
 /// A count result: a number that is not negative.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct CountResult {
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::json::decimal")]
     value: Decimal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     text: Option<String>,
@@ -135,11 +135,11 @@ impl CountResult {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ShareResult {
-    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::json::decimal::option", skip_serializing_if = "Option::is_none")]
     percent: Option<Decimal>,
-    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::json::decimal::option", skip_serializing_if = "Option::is_none")]
     numerator: Option<Decimal>,
-    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::json::decimal::option", skip_serializing_if = "Option::is_none")]
     denominator: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     text: Option<String>,
