@@ -10,7 +10,7 @@
 
 use std::cmp::Ordering;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 
 use crate::assessment::Rule;
@@ -402,32 +402,33 @@ fn best_edges(rows: &[Row], scores: &[Decimal], cap: Grade, start: &GradingPolic
 }
 
 /// A representative edge for a cut: cut `j` holds the edges `x` with `s[j-1] < x ≤ s[j]`. The
-/// starting edge is used when it lies in the cut, otherwise the nearest point of the cut (just
-/// above `s[j-1]` means halfway to the next score, or 0.05 above the highest).
+/// starting edge is used when it lies in the cut; otherwise the nearest point of the cut, or
+/// halfway into it when the starting edge lies below it (0.05 above the highest score for the
+/// last cut). The point is then shortened to the fewest decimals that stay in the cut, so
+/// that calibrated edges read as 0.84 rather than as a 28-digit score.
 fn representative(scores: &[Decimal], cut: usize, default: Decimal) -> Decimal {
     let upper = scores.get(cut).copied();
     let lower = cut.checked_sub(1).and_then(|i| scores.get(i)).copied();
     let half = Decimal::new(5, 1);
-    match (lower, upper) {
-        (None, Some(upper)) => default.min(upper),
-        (Some(lower), Some(upper)) => {
-            if default > upper {
-                upper
-            } else if default > lower {
-                default
-            } else {
-                (lower + upper) * half
-            }
-        }
-        (Some(lower), None) => {
-            if default > lower {
-                default
-            } else {
-                lower + Decimal::new(5, 2)
-            }
-        }
-        (None, None) => default,
+    let inside = |x: Decimal| lower.is_none_or(|l| x > l) && upper.is_none_or(|u| x <= u);
+    if inside(default) {
+        return default;
     }
+    let point = match (lower, upper) {
+        (_, Some(upper)) if default > upper => upper,
+        (Some(lower), Some(upper)) => (lower + upper) * half,
+        (Some(lower), None) => lower + Decimal::new(5, 2),
+        (None, _) => default,
+    };
+    (1..=6)
+        .flat_map(|dp| {
+            [
+                point.round_dp_with_strategy(dp, RoundingStrategy::ToZero),
+                point.round_dp_with_strategy(dp, RoundingStrategy::AwayFromZero),
+            ]
+        })
+        .find(|candidate| inside(*candidate))
+        .unwrap_or(point)
 }
 
 #[cfg(test)]
@@ -461,11 +462,11 @@ mod tests {
         assert_eq!(calibration.agreeing, 5);
         assert_eq!(calibration.agreement, Decimal::ONE);
         assert!(calibration.disagreements.is_empty());
-        // Nearest the defaults within the cuts: very good in (0.83, 0.92] → 0.92, good in
-        // (0.45, 0.83] → 0.83, acceptable in (0.30, 0.45] → 0.45.
-        assert_eq!(calibration.policy.very_good(), Decimal::new(92, 2));
-        assert_eq!(calibration.policy.good(), Decimal::new(83, 2));
-        assert_eq!(calibration.policy.acceptable(), Decimal::new(45, 2));
+        // Nearest the defaults within the cuts, shortened: very good in (0.83, 0.92] → 0.92 →
+        // 0.9; good in (0.45, 0.83] → 0.83 → 0.8; acceptable in (0.30, 0.45] → 0.45 → 0.4.
+        assert_eq!(calibration.policy.very_good(), Decimal::new(9, 1));
+        assert_eq!(calibration.policy.good(), Decimal::new(8, 1));
+        assert_eq!(calibration.policy.acceptable(), Decimal::new(4, 1));
         assert_eq!(calibration.confusion.get(Grade::Good, Grade::Good), 1);
         assert_eq!(calibration.confusion.total(), 5);
         Ok(())
