@@ -75,6 +75,9 @@ pub struct GoalAssessment {
     pub attainment: Option<Decimal>,
     /// What grading made of the goal.
     pub status: GoalStatus,
+    /// Whether a share was graded on its printed percentage although a fraction was given
+    /// (the policy's share basis is `printed`).
+    pub printed_used: bool,
 }
 
 /// The rule that set an intervention's grade.

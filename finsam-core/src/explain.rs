@@ -33,7 +33,7 @@ impl GoalStatus {
             GoalStatus::NotReached => ("ej uppnått", "not reached"),
             GoalStatus::NotMeasured => ("ej mätt", "not measured"),
             GoalStatus::NotAssessed => ("ej bedömt", "not assessed"),
-            GoalStatus::Missing => ("resultat saknas", "result missing"),
+            GoalStatus::Missing => ("saknas", "missing"),
             GoalStatus::NotApplicable => ("ej tillämpligt", "not applicable"),
         };
         language.pick(sv, en)
@@ -61,27 +61,35 @@ impl GoalAssessment {
         Some(format!("{direction} {figure}"))
     }
 
-    /// The result in words: "96", "95,7 % (89 av 93; tryckt 93 %)", "\"4 möten\" (bedömt uppnått)".
+    /// The result in words: "96", "89 av 93 = 95,7 % (tryckt 93 %)", "\"4 möten\" (bedömt uppnått)".
     pub fn result_text(&self, language: Language) -> String {
         let of = language.pick("av", "of");
         match &self.result {
             GoalResult::Count(count) => format_number(count.value(), 2, language),
             GoalResult::Share(share) => {
-                let shown = format_percent(self.value.unwrap_or_default(), language);
-                match (share.numerator(), share.denominator(), share.percent()) {
-                    (Some(n), Some(d), Some(printed)) => format!(
-                        "{shown} ({} {of} {}; {} {})",
+                let percent = |value: Decimal| format_percent(value, language);
+                let fraction = match (share.numerator(), share.denominator(), share.fraction_percent()) {
+                    (Some(n), Some(d), Some(exact)) => Some(format!(
+                        "{} {of} {} = {}",
                         format_number(n, 0, language),
                         format_number(d, 0, language),
-                        language.pick("tryckt", "printed"),
-                        format_percent(printed, language)
-                    ),
-                    (Some(n), Some(d), None) => format!(
-                        "{shown} ({} {of} {})",
-                        format_number(n, 0, language),
-                        format_number(d, 0, language)
-                    ),
-                    _ => shown,
+                        percent(exact)
+                    )),
+                    _ => None,
+                };
+                let printed_word = language.pick("tryckt", "printed");
+                match (fraction, share.percent(), self.printed_used) {
+                    (Some(fraction), Some(printed), true) => {
+                        format!("{} ({printed_word}; {fraction})", percent(printed))
+                    }
+                    (Some(fraction), Some(printed), false) => match share.printed_deviation() {
+                        // A printed figure that is the fraction rounded adds nothing.
+                        Some(deviation) if deviation < Decimal::new(5, 1) => fraction,
+                        _ => format!("{fraction} ({printed_word} {})", percent(printed)),
+                    },
+                    (Some(fraction), None, _) => fraction,
+                    (None, Some(printed), _) => percent(printed),
+                    (None, None, _) => String::new(),
                 }
             }
             GoalResult::Qualitative(q) => {
@@ -108,7 +116,8 @@ impl GoalAssessment {
 
     /// One line on the goal: target, result, attainment and status.
     pub fn explain(&self, language: Language) -> String {
-        let mut line = format!("{}. {}: ", self.index + 1, self.description);
+        let description = self.description.trim_end().trim_end_matches('.');
+        let mut line = format!("{}. {description}: ", self.index + 1);
         if let Some(target) = self.target_text(language) {
             let _ = write!(line, "{} {target}, ", language.pick("mål", "target"));
         }
@@ -150,11 +159,11 @@ impl Rule {
                 .to_owned(),
             Rule::NoneMeasured { unmeasured, grade } => match language {
                 Language::Swedish => format!(
-                    "Regel: inget av de {unmeasured} målen mättes; när inget mål mätts blir graden {}.",
+                    "Regel: inget mål mättes ({unmeasured} st); när inget mål mätts blir graden {}.",
                     grade.label_sv()
                 ),
                 Language::English => format!(
-                    "Rule: none of the {unmeasured} goals was measured; when no goal is measured the grade is {}.",
+                    "Rule: no goal was measured ({unmeasured} in all); when no goal is measured the grade is {}.",
                     grade.label_en()
                 ),
             },

@@ -15,7 +15,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::goal::{Direction, Goal};
 use crate::intervention::Intervention;
 use crate::policy::GradingPolicy;
-use crate::result::{GoalResult, QualitativeAssessment};
+use crate::result::{GoalResult, QualitativeAssessment, ShareBasis};
 
 /// Grades one intervention with `policy`.
 ///
@@ -112,6 +112,8 @@ fn assess_goal(index: usize, goal: &Goal, policy: &GradingPolicy) -> Result<Goal
         value,
         attainment,
         status,
+        printed_used: matches!(goal.result(), GoalResult::Share(share)
+            if policy.share_basis() == ShareBasis::Printed && share.percent().is_some() && share.numerator().is_some()),
     })
 }
 

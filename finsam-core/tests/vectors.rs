@@ -1,0 +1,62 @@
+//! The shared test vectors in `tests/vectors/`, read by the Rust tests, pytest and the Node
+//! tests alike: grading cases with their expected grade, score, rule, comparison, goal statuses
+//! and explanations; and bad inputs with their expected error code and path.
+
+use finsam_core::json::from_json;
+use finsam_core::{grade, GradingPolicy, Intervention, Language, Report};
+use serde_json::{json, Value};
+
+const GRADING: &str = include_str!("vectors/grading.json");
+const ERRORS: &str = include_str!("vectors/errors.json");
+
+fn cases(text: &str) -> Vec<Value> {
+    let document: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let cases = document.get("cases").and_then(Value::as_array).cloned().unwrap_or_default();
+    assert!(!cases.is_empty(), "the vector file has cases");
+    cases
+}
+
+/// What the library computes for a grading case, in the vectors' `expected` form.
+fn outcome(case: &Value) -> Result<Value, finsam_core::Error> {
+    let policy = match case.get("policy") {
+        Some(Value::Null) | None => GradingPolicy::default(),
+        Some(policy) => GradingPolicy::from_json(&policy.to_string())?,
+    };
+    let intervention: Intervention = from_json(&case.get("intervention").map(Value::to_string).unwrap_or_default())?;
+    let assessment = grade(&intervention, &policy)?;
+    Ok(json!({
+        "grade": assessment.grade.map(|g| g.code()),
+        "score": assessment.score.map(|s| s.to_string()),
+        "rule": assessment.rule.code(),
+        "comparison": assessment.comparison.map(|c| c.code()),
+        "goal_statuses": assessment.goals.iter().map(|g| g.status.code()).collect::<Vec<_>>(),
+        "explanation_sv": assessment.explain(Language::Swedish),
+        "explanation_en": assessment.explain(Language::English),
+    }))
+}
+
+#[test]
+fn grading_vectors() -> Result<(), finsam_core::Error> {
+    for case in cases(GRADING) {
+        let name = case.get("name").and_then(Value::as_str).unwrap_or("?");
+        let actual = outcome(&case)?;
+        assert_eq!(Some(&actual), case.get("expected"), "vector {name}");
+    }
+    Ok(())
+}
+
+#[test]
+fn error_vectors() {
+    for case in cases(ERRORS) {
+        let name = case.get("name").and_then(Value::as_str).unwrap_or("?");
+        let input = case.get("input").and_then(Value::as_str).unwrap_or_default();
+        let error = match case.get("what").and_then(Value::as_str) {
+            Some("report") => Report::from_json(input).err(),
+            Some("intervention") => from_json::<Intervention>(input).err(),
+            Some("policy") => GradingPolicy::from_json(input).err(),
+            other => panic!("vector {name}: unknown input kind {other:?}"),
+        };
+        let found = error.map(|e| json!({"code": e.code(), "path": e.path()}));
+        assert_eq!(found.as_ref(), case.get("expected"), "vector {name}");
+    }
+}
