@@ -223,6 +223,13 @@ impl Rule {
 }
 
 impl Assessment {
+    /// The score as the explanations print it: three decimals, rounded towards zero so that a
+    /// score just under a band edge never prints as the edge ("0,945", "1"); `None` without a
+    /// score.
+    pub fn score_text(&self, language: Language) -> Option<String> {
+        self.score.map(|score| score_text(score, language))
+    }
+
     /// The headline: the name, the computed grade and the score.
     pub fn summary(&self, language: Language) -> String {
         match (self.grade, self.score) {

@@ -53,6 +53,7 @@ pub mod json;
 pub mod locale;
 pub mod period;
 pub mod policy;
+pub mod render;
 pub mod report;
 pub mod result;
 
@@ -66,6 +67,7 @@ pub use intervention::{Intervention, InterventionId, InterventionKind, Intervent
 pub use locale::{format_number, format_percent, Language};
 pub use period::{Period, PeriodPart};
 pub use policy::GradingPolicy;
+pub use render::{goal_fulfilment_table, goal_rows, intervention_rows, GoalRow, InterventionRow};
 pub use report::{Report, FORMAT_VERSION};
 pub use result::{CountResult, GoalResult, QualitativeAssessment, QualitativeResult, ShareBasis, ShareResult};
 

@@ -1,0 +1,72 @@
+//! The JSON Schema in `docs/finsam-report.schema.json` accepts the sample data and everything the
+//! library writes, and rejects the malformed documents the library rejects.
+
+use serde_json::Value;
+
+const SCHEMA: &str = include_str!("../../docs/finsam-report.schema.json");
+const SAMPLES: [&str; 2] = [
+    include_str!("../../examples/data/arsredovisning-2015.json"),
+    include_str!("../../examples/data/arsredovisning-2017.json"),
+];
+
+fn validator() -> Result<jsonschema::Validator, Box<dyn std::error::Error>> {
+    let schema: Value = serde_json::from_str(SCHEMA)?;
+    Ok(jsonschema::draft202012::new(&schema)?)
+}
+
+#[test]
+fn sample_data_is_valid_against_the_schema() -> Result<(), Box<dyn std::error::Error>> {
+    let validator = validator()?;
+    for sample in SAMPLES {
+        let document: Value = serde_json::from_str(sample)?;
+        let errors: Vec<String> = validator.iter_errors(&document).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        // And the library reads what the schema accepts.
+        finsam_core::Report::from_json(sample)?;
+    }
+    Ok(())
+}
+
+#[test]
+fn schema_rejects_what_the_library_rejects() -> Result<(), Box<dyn std::error::Error>> {
+    let validator = validator()?;
+    let vectors: Value = serde_json::from_str(include_str!("vectors/errors.json"))?;
+    let cases = vectors.get("cases").and_then(Value::as_array).cloned().unwrap_or_default();
+    let mut checked = 0;
+    for case in cases {
+        if case.get("what").and_then(Value::as_str) != Some("report") {
+            continue;
+        }
+        let code = case.pointer("/expected/code").and_then(Value::as_str).unwrap_or_default();
+        // A schema cannot see duplicates of a field inside array items, nor grade spellings.
+        if matches!(code, "json_syntax" | "duplicate_id" | "invalid_grade" | "numerator_above_denominator" | "share_above_100" | "zero_denominator") {
+            continue;
+        }
+        let input = case.get("input").and_then(Value::as_str).unwrap_or_default();
+        let document: Value = serde_json::from_str(input)?;
+        assert!(!validator.is_valid(&document), "the schema accepts {}", case.get("name").unwrap_or(&Value::Null));
+        checked += 1;
+    }
+    assert_eq!(checked, 9);
+    Ok(())
+}
+
+#[test]
+fn what_the_library_writes_is_valid_against_the_schema() -> Result<(), Box<dyn std::error::Error>> {
+    let validator = validator()?;
+    let vectors: Value = serde_json::from_str(include_str!("vectors/grading.json"))?;
+    let mut report = finsam_core::Report::new("Samordningsförbundet Prov", "2019-H1".parse()?)?;
+    let mut seen = std::collections::HashSet::new();
+    for case in vectors.get("cases").and_then(Value::as_array).cloned().unwrap_or_default() {
+        let text = case.get("intervention").map(Value::to_string).unwrap_or_default();
+        let intervention: finsam_core::Intervention = finsam_core::json::from_json(&text)?;
+        if seen.insert(intervention.id.clone()) {
+            report.interventions.push(intervention);
+        }
+    }
+    assert_eq!(report.interventions.len(), 10);
+    let written: Value = serde_json::from_str(&report.to_json())?;
+    let errors: Vec<String> = validator.iter_errors(&written).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    Ok(())
+}
