@@ -11,7 +11,11 @@ use finsam_core::{grade_all, GradingPolicy};
 
 fn main() -> Result<(), finsam_core::Error> {
     let full = std::env::args().any(|a| a == "--bench");
-    let (sizes, runs): (&[usize], usize) = if full { (&[10_000, 100_000], 7) } else { (&[1_000], 1) };
+    let (sizes, runs): (&[usize], usize) = if full {
+        (&[10_000, 100_000], 7)
+    } else {
+        (&[1_000], 1)
+    };
     let policy = GradingPolicy::default();
     println!("grading (default policy, 3 goals per intervention, median of {runs} runs)");
     for &size in sizes {

@@ -73,7 +73,9 @@ fn render(report: &Report, assessments: &[Assessment], language: Language) -> St
                 a.name.clone(),
                 a.goals.len().to_string(),
                 a.score_text(language).unwrap_or_else(|| "–".into()),
-                a.grade.map(|g| g.label(language).to_owned()).unwrap_or_else(|| "–".into()),
+                a.grade
+                    .map(|g| g.label(language).to_owned())
+                    .unwrap_or_else(|| "–".into()),
                 a.decided
                     .as_ref()
                     .map(|d| d.decision.label(language).to_owned())
@@ -105,17 +107,31 @@ fn render(report: &Report, assessments: &[Assessment], language: Language) -> St
         format!("{}\n", padded.join("  ").trim_end())
     };
     out.push_str(&line(headers.to_vec()));
-    out.push_str(&line(widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().iter().map(String::as_str).collect()));
+    out.push_str(&line(
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+    ));
     for row in &rows {
         out.push_str(&line(row.iter().map(String::as_str).collect()));
     }
-    let differing: Vec<&Assessment> = assessments.iter().filter(|a| a.differs_from_decided()).collect();
+    let differing: Vec<&Assessment> = assessments
+        .iter()
+        .filter(|a| a.differs_from_decided())
+        .collect();
     out.push_str(&format!(
         "\n{} {} {} {}.\n",
         assessments.len() - differing.len(),
         pick("av", "of"),
         assessments.len(),
-        pick("rader stämmer med förbundets beslut", "rows agree with the association's decision")
+        pick(
+            "rader stämmer med förbundets beslut",
+            "rows agree with the association's decision"
+        )
     ));
     for assessment in differing {
         out.push('\n');

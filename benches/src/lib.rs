@@ -3,7 +3,9 @@
 
 use std::time::{Duration, Instant};
 
-use finsam_core::{DecidedGrade, Decision, Goal, GoalResult, Grade, Intervention, InterventionKind, Period, Report};
+use finsam_core::{
+    DecidedGrade, Decision, Goal, GoalResult, Grade, Intervention, InterventionKind, Period, Report,
+};
 use rust_decimal::Decimal;
 
 /// A deterministic pseudo-random sequence (xorshift), so that every run grades the same data.
@@ -35,26 +37,35 @@ pub fn interventions(count: usize) -> Result<Vec<Intervention>, finsam_core::Err
         let denominator = 1 + sequence.below(200);
         let numerator = sequence.below(denominator + 1);
         let third = match sequence.below(4) {
-            0 => Goal::qualitative("Ökad samverkan")?.with_result(GoalResult::not_measured(Some("Ej mätbart".into())))?,
+            0 => Goal::qualitative("Ökad samverkan")?
+                .with_result(GoalResult::not_measured(Some("Ej mätbart".into())))?,
             1 => Goal::qualitative("Ökad samverkan")?.with_result(GoalResult::qualitative(
                 "Samverkan har ökat",
                 finsam_core::QualitativeAssessment::Reached,
             )?)?,
-            _ => Goal::count("4 möten", Decimal::from(4))?.with_result(GoalResult::count(Decimal::from(sequence.below(6)))?)?,
+            _ => Goal::count("4 möten", Decimal::from(4))?
+                .with_result(GoalResult::count(Decimal::from(sequence.below(6)))?)?,
         };
-        let intervention = Intervention::new(&format!("insats-{index}"), format!("Insats {index}"), InterventionKind::Individual)?
-            .with_goal(Goal::count("nya deltagare", target)?.with_result(GoalResult::count(achieved)?)?)
-            .with_goal(
-                Goal::share("i arbete/studier", Decimal::from(10 + sequence.below(60)))?
-                    .with_result(GoalResult::share_fraction(Decimal::from(numerator), Decimal::from(denominator))?)?,
-            )
-            .with_goal(third)
-            .with_decided_grade(DecidedGrade::new(Decision::Graded(match sequence.below(4) {
+        let intervention = Intervention::new(
+            &format!("insats-{index}"),
+            format!("Insats {index}"),
+            InterventionKind::Individual,
+        )?
+        .with_goal(Goal::count("nya deltagare", target)?.with_result(GoalResult::count(achieved)?)?)
+        .with_goal(
+            Goal::share("i arbete/studier", Decimal::from(10 + sequence.below(60)))?.with_result(
+                GoalResult::share_fraction(Decimal::from(numerator), Decimal::from(denominator))?,
+            )?,
+        )
+        .with_goal(third)
+        .with_decided_grade(DecidedGrade::new(Decision::Graded(
+            match sequence.below(4) {
                 0 => Grade::VeryGood,
                 1 => Grade::Good,
                 2 => Grade::Acceptable,
                 _ => Grade::NotMet,
-            })));
+            },
+        )));
         all.push(intervention);
     }
     Ok(all)

@@ -31,9 +31,14 @@ fn prints_the_2017_table_and_explains_the_differences() {
     );
     assert!(out.contains("5 av 10 rader stämmer med förbundets beslut."));
     // Exactly the five differing rows are explained.
-    let explained: Vec<&str> = out.lines().filter(|l| l.contains(": beräknad måluppfyllelse")).collect();
+    let explained: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains(": beräknad måluppfyllelse"))
+        .collect();
     assert_eq!(explained.len(), 5, "{out}");
-    assert!(out.contains("MIA-projektet: beräknad måluppfyllelse Godtagbar (medelvärde 0,843 av 3 mätta mål)"));
+    assert!(out.contains(
+        "MIA-projektet: beräknad måluppfyllelse Godtagbar (medelvärde 0,843 av 3 mätta mål)"
+    ));
 }
 
 #[test]
@@ -41,7 +46,9 @@ fn grades_a_given_file_in_english() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/arsredovisning-2015.json");
     let (ok, out, err) = run(&[path, "--en"]);
     assert!(ok, "{err}");
-    assert!(out.starts_with("Samordningsförbundet Huddinge Botkyrka Salem — goal fulfilment 2015\n"));
+    assert!(
+        out.starts_with("Samordningsförbundet Huddinge Botkyrka Salem — goal fulfilment 2015\n")
+    );
     assert!(out.contains("9 of 10 rows agree with the association's decision."));
     assert!(out.contains("Samverkansteam Huddinge: computed goal fulfilment Very good (mean 1 over 2 measured goal(s))"));
 }
@@ -61,7 +68,9 @@ fn reports_a_bad_file_with_code_and_path() {
     let (ok, _, err) = run(&[path.to_str().unwrap_or_default()]);
     assert!(!ok);
     assert!(
-        err.contains("[share_above_100] interventions[0].goals[0].target: 150 % is above 100 % (line 3"),
+        err.contains(
+            "[share_above_100] interventions[0].goals[0].target: 150 % is above 100 % (line 3"
+        ),
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&dir);

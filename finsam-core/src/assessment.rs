@@ -45,7 +45,10 @@ impl GoalStatus {
 
     /// Whether the goal counts as not reached for want of measurement.
     pub fn is_unmeasured(self) -> bool {
-        matches!(self, GoalStatus::NotMeasured | GoalStatus::NotAssessed | GoalStatus::Missing)
+        matches!(
+            self,
+            GoalStatus::NotMeasured | GoalStatus::NotAssessed | GoalStatus::Missing
+        )
     }
 }
 
@@ -152,8 +155,12 @@ impl Comparison {
             (Decision::NotApplicable, None) => Comparison::Agrees,
             (Decision::NotApplicable, Some(_)) => Comparison::DecidedNotApplicable,
             (Decision::Graded(_), None) => Comparison::NotComputed,
-            (Decision::Graded(decided), Some(computed)) if decided == computed => Comparison::Agrees,
-            (Decision::Graded(decided), Some(computed)) if decided > computed => Comparison::DecidedHigher,
+            (Decision::Graded(decided), Some(computed)) if decided == computed => {
+                Comparison::Agrees
+            }
+            (Decision::Graded(decided), Some(computed)) if decided > computed => {
+                Comparison::DecidedHigher
+            }
             (Decision::Graded(_), Some(_)) => Comparison::DecidedLower,
         }
     }

@@ -100,7 +100,9 @@ impl ConfusionMatrix {
         Grade::BEST_FIRST
             .iter()
             .flat_map(|&decided| {
-                Grade::BEST_FIRST.iter().map(move |&computed| (decided, computed))
+                Grade::BEST_FIRST
+                    .iter()
+                    .map(move |&computed| (decided, computed))
             })
             .map(|(decided, computed)| ConfusionCell {
                 decided,
@@ -222,8 +224,15 @@ pub fn calibrate(interventions: &[Intervention], start: &GradingPolicy) -> Resul
             (Rule::NoGradableGoals, _) => excluded.push(exclude(ExclusionReason::NoGradableGoals)),
             // Its grade does not depend on the edges: it counts the same for every candidate.
             (Rule::NoneMeasured { .. }, _) => {}
-            (Rule::ScoreBand { unmeasured, .. } | Rule::CappedForUnmeasured { unmeasured, .. }, Some(score)) => {
-                rows.push(Row { score, capped: unmeasured > 0, decided });
+            (
+                Rule::ScoreBand { unmeasured, .. } | Rule::CappedForUnmeasured { unmeasured, .. },
+                Some(score),
+            ) => {
+                rows.push(Row {
+                    score,
+                    capped: unmeasured > 0,
+                    decided,
+                });
             }
             (_, None) => excluded.push(exclude(ExclusionReason::NoGradableGoals)),
         }
@@ -233,8 +242,11 @@ pub fn calibrate(interventions: &[Intervention], start: &GradingPolicy) -> Resul
     scores.sort();
     scores.dedup();
 
-    let caps = std::iter::once(start.unmeasured_cap())
-        .chain(Grade::BEST_FIRST.into_iter().filter(|&c| c != start.unmeasured_cap()));
+    let caps = std::iter::once(start.unmeasured_cap()).chain(
+        Grade::BEST_FIRST
+            .into_iter()
+            .filter(|&c| c != start.unmeasured_cap()),
+    );
     let mut best: Option<(Merit, [Decimal; 3], Grade)> = None;
     for cap in caps {
         let (merit, edges) = best_edges(&rows, &scores, cap, start);
@@ -254,11 +266,15 @@ pub fn calibrate(interventions: &[Intervention], start: &GradingPolicy) -> Resul
     let mut disagreements = Vec::new();
     let mut considered = 0;
     for intervention in interventions {
-        let Some(Decision::Graded(decided)) = intervention.decided_grade.as_ref().map(|d| d.decision) else {
+        let Some(Decision::Graded(decided)) =
+            intervention.decided_grade.as_ref().map(|d| d.decision)
+        else {
             continue;
         };
         let assessment = grade(intervention, &policy)?;
-        let Some(computed) = assessment.grade else { continue };
+        let Some(computed) = assessment.grade else {
+            continue;
+        };
         considered += 1;
         confusion.add(decided, computed);
         if computed != decided {
@@ -311,7 +327,12 @@ fn next_better(grade: Grade) -> Option<Grade> {
 
 /// The best edges for a fixed cap: returns the merit (agreement among `rows`, distance from
 /// `start`) and the edges `[very_good, good, acceptable]`.
-fn best_edges(rows: &[Row], scores: &[Decimal], cap: Grade, start: &GradingPolicy) -> (Merit, [Decimal; 3]) {
+fn best_edges(
+    rows: &[Row],
+    scores: &[Decimal],
+    cap: Grade,
+    start: &GradingPolicy,
+) -> (Merit, [Decimal; 3]) {
     let cuts = scores.len() + 1;
     // coefficient[slot][rank] adds to F_slot(cut) for every cut ≤ rank (rows whose score has
     // that rank are ≥ every edge in those cuts).
@@ -385,7 +406,9 @@ fn best_edges(rows: &[Row], scores: &[Decimal], cap: Grade, start: &GradingPolic
     }
     let mut best: Option<(Merit, [Decimal; 3])> = None;
     for cut in 0..cuts {
-        let (Some(low), Some(high)) = (prefix.get(cut), suffix.get(cut)) else { continue };
+        let (Some(low), Some(high)) = (prefix.get(cut), suffix.get(cut)) else {
+            continue;
+        };
         let middle = merit(1, &f_g, cut);
         let total = low.0.plus(middle.0).plus(high.0);
         if best.as_ref().is_none_or(|(m, _)| total > *m) {
@@ -396,7 +419,13 @@ fn best_edges(rows: &[Row], scores: &[Decimal], cap: Grade, start: &GradingPolic
             best = Some((total, [very_good, good, acceptable]));
         }
     }
-    let (mut merit, edges) = best.unwrap_or((Merit { agree: 0, distance: Decimal::ZERO }, defaults));
+    let (mut merit, edges) = best.unwrap_or((
+        Merit {
+            agree: 0,
+            distance: Decimal::ZERO,
+        },
+        defaults,
+    ));
     merit.agree += constant;
     (merit, edges)
 }
@@ -442,7 +471,10 @@ mod tests {
     /// An intervention with one count goal of target 100 and `result`, decided `decided`.
     fn row(id: &str, result: i64, decided: Grade) -> Result<Intervention> {
         Ok(Intervention::new(id, id, InterventionKind::Individual)?
-            .with_goal(Goal::count("100 deltagare", Decimal::from(100))?.with_result(GoalResult::count(Decimal::from(result))?)?)
+            .with_goal(
+                Goal::count("100 deltagare", Decimal::from(100))?
+                    .with_result(GoalResult::count(Decimal::from(result))?)?,
+            )
             .with_decided_grade(DecidedGrade::new(Decision::Graded(decided))))
     }
 
@@ -476,23 +508,40 @@ mod tests {
     fn keeps_defaults_when_they_already_agree_and_reports_exclusions() -> Result<()> {
         let mut closed = row("closed", 50, Grade::Good)?;
         closed.decided_grade = Some(DecidedGrade::new(Decision::NotApplicable));
-        let rows = vec![row("a", 96, Grade::VeryGood)?, row("b", 60, Grade::Acceptable)?, closed];
+        let rows = vec![
+            row("a", 96, Grade::VeryGood)?,
+            row("b", 60, Grade::Acceptable)?,
+            closed,
+        ];
         let calibration = calibrate(&rows, &GradingPolicy::default())?;
         assert_eq!(calibration.policy, GradingPolicy::default());
         assert_eq!((calibration.considered, calibration.agreeing), (2, 2));
         assert_eq!(calibration.excluded.len(), 1);
-        assert_eq!(calibration.excluded.first().map(|e| e.reason), Some(ExclusionReason::DecidedNotApplicable));
+        assert_eq!(
+            calibration.excluded.first().map(|e| e.reason),
+            Some(ExclusionReason::DecidedNotApplicable)
+        );
         Ok(())
     }
 
     #[test]
     fn lists_rows_no_edges_can_satisfy() -> Result<()> {
         // Same score, two different decisions: one must disagree.
-        let rows = vec![row("a", 70, Grade::Good)?, row("b", 70, Grade::Acceptable)?, row("c", 70, Grade::Good)?];
+        let rows = vec![
+            row("a", 70, Grade::Good)?,
+            row("b", 70, Grade::Acceptable)?,
+            row("c", 70, Grade::Good)?,
+        ];
         let calibration = calibrate(&rows, &GradingPolicy::default())?;
         assert_eq!(calibration.agreeing, 2);
         assert_eq!(calibration.disagreements.len(), 1);
-        assert_eq!(calibration.disagreements.first().map(|d| d.intervention_id.as_str()), Some("b"));
+        assert_eq!(
+            calibration
+                .disagreements
+                .first()
+                .map(|d| d.intervention_id.as_str()),
+            Some("b")
+        );
         Ok(())
     }
 }

@@ -68,7 +68,11 @@ impl GoalAssessment {
             GoalResult::Count(count) => format_number(count.value(), 2, language),
             GoalResult::Share(share) => {
                 let percent = |value: Decimal| format_percent(value, language);
-                let fraction = match (share.numerator(), share.denominator(), share.fraction_percent()) {
+                let fraction = match (
+                    share.numerator(),
+                    share.denominator(),
+                    share.fraction_percent(),
+                ) {
                     (Some(n), Some(d), Some(exact)) => Some(format!(
                         "{} {of} {} = {}",
                         format_number(n, 0, language),
@@ -94,11 +98,15 @@ impl GoalAssessment {
             }
             GoalResult::Qualitative(q) => {
                 let assessed = match q.assessment() {
-                    QualitativeAssessment::Reached => language.pick("bedömt uppnått", "assessed as reached"),
+                    QualitativeAssessment::Reached => {
+                        language.pick("bedömt uppnått", "assessed as reached")
+                    }
                     QualitativeAssessment::NotReached => {
                         language.pick("bedömt ej uppnått", "assessed as not reached")
                     }
-                    QualitativeAssessment::NotAssessed => language.pick("ej bedömt", "not assessed"),
+                    QualitativeAssessment::NotAssessed => {
+                        language.pick("ej bedömt", "not assessed")
+                    }
                 };
                 format!("\"{}\" ({assessed})", q.text())
             }
@@ -121,7 +129,12 @@ impl GoalAssessment {
         if let Some(target) = self.target_text(language) {
             let _ = write!(line, "{} {target}, ", language.pick("mål", "target"));
         }
-        let _ = write!(line, "{} {}", language.pick("resultat", "result"), self.result_text(language));
+        let _ = write!(
+            line,
+            "{} {}",
+            language.pick("resultat", "result"),
+            self.result_text(language)
+        );
         match (self.attainment, self.status) {
             (Some(attainment), status) => {
                 let _ = write!(
@@ -133,7 +146,10 @@ impl GoalAssessment {
                 );
             }
             (None, GoalStatus::NotApplicable) => {
-                line.push_str(language.pick(" → lämnas utanför bedömningen", " → left out of the grading"));
+                line.push_str(language.pick(
+                    " → lämnas utanför bedömningen",
+                    " → left out of the grading",
+                ));
             }
             (None, _) => {
                 line.push_str(language.pick(
@@ -250,8 +266,16 @@ impl Assessment {
                 ),
             },
             (Some(grade), None) => match language {
-                Language::Swedish => format!("{}: beräknad måluppfyllelse {} (inget mål mätt)", self.name, grade.label_sv()),
-                Language::English => format!("{}: computed goal fulfilment {} (no goal measured)", self.name, grade.label_en()),
+                Language::Swedish => format!(
+                    "{}: beräknad måluppfyllelse {} (inget mål mätt)",
+                    self.name,
+                    grade.label_sv()
+                ),
+                Language::English => format!(
+                    "{}: computed goal fulfilment {} (no goal measured)",
+                    self.name,
+                    grade.label_en()
+                ),
             },
             (None, _) => match language {
                 Language::Swedish => format!("{}: ingen beräknad måluppfyllelse", self.name),
@@ -267,8 +291,12 @@ impl Assessment {
         let label = decided.decision.label(language);
         let computed = self.grade.map(|g| g.label(language)).unwrap_or_default();
         let mut text = match (comparison, language) {
-            (Comparison::Agrees, Language::Swedish) => format!("Beslutad grad: {label}, samma som den beräknade."),
-            (Comparison::Agrees, Language::English) => format!("Decided grade: {label}, the same as computed."),
+            (Comparison::Agrees, Language::Swedish) => {
+                format!("Beslutad grad: {label}, samma som den beräknade.")
+            }
+            (Comparison::Agrees, Language::English) => {
+                format!("Decided grade: {label}, the same as computed.")
+            }
             (Comparison::DecidedHigher, Language::Swedish) => {
                 format!("Beslutad grad: {label}, högre än den beräknade ({computed}).")
             }

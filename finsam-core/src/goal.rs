@@ -74,7 +74,10 @@ impl Direction {
 pub struct Goal {
     description: String,
     kind: GoalKind,
-    #[serde(with = "crate::json::decimal::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::json::decimal::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     target: Option<Decimal>,
     direction: Direction,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -139,7 +142,14 @@ impl Goal {
 
     /// A count goal, at least `target`, with no result yet.
     pub fn count(description: impl Into<String>, target: Decimal) -> Result<Goal> {
-        Goal::new(description, GoalKind::Count, Some(target), Direction::AtLeast, None, GoalResult::missing())
+        Goal::new(
+            description,
+            GoalKind::Count,
+            Some(target),
+            Direction::AtLeast,
+            None,
+            GoalResult::missing(),
+        )
     }
 
     /// A share goal, at least `target_percent` (0–100), with no result yet.
@@ -156,17 +166,38 @@ impl Goal {
 
     /// A qualitative goal with no result yet.
     pub fn qualitative(description: impl Into<String>) -> Result<Goal> {
-        Goal::new(description, GoalKind::Qualitative, None, Direction::AtLeast, None, GoalResult::missing())
+        Goal::new(
+            description,
+            GoalKind::Qualitative,
+            None,
+            Direction::AtLeast,
+            None,
+            GoalResult::missing(),
+        )
     }
 
     /// The same goal with another direction.
     pub fn with_direction(self, direction: Direction) -> Result<Goal> {
-        Goal::new(self.description, self.kind, self.target, direction, self.unit, self.result)
+        Goal::new(
+            self.description,
+            self.kind,
+            self.target,
+            direction,
+            self.unit,
+            self.result,
+        )
     }
 
     /// The same goal with a unit, e.g. "nya deltagare" or "remisser".
     pub fn with_unit(self, unit: impl Into<String>) -> Result<Goal> {
-        Goal::new(self.description, self.kind, self.target, self.direction, Some(unit.into()), self.result)
+        Goal::new(
+            self.description,
+            self.kind,
+            self.target,
+            self.direction,
+            Some(unit.into()),
+            self.result,
+        )
     }
 
     /// The same goal with this period's result; the result must fit the goal's kind.
@@ -242,22 +273,48 @@ mod tests {
 
     #[test]
     fn constructors_validate_and_name_the_field() -> Result<()> {
-        assert_eq!(failure(Goal::count("", d(3))), Some((ErrorKind::EmptyText, "description".into())));
-        assert_eq!(failure(Goal::count("x", d(-3))), Some((ErrorKind::NegativeValue, "target".into())));
-        assert_eq!(failure(Goal::share("x", d(120))), Some((ErrorKind::ShareAbove100, "target".into())));
         assert_eq!(
-            failure(Goal::new("x", GoalKind::Count, None, Direction::AtLeast, None, GoalResult::missing())),
+            failure(Goal::count("", d(3))),
+            Some((ErrorKind::EmptyText, "description".into()))
+        );
+        assert_eq!(
+            failure(Goal::count("x", d(-3))),
+            Some((ErrorKind::NegativeValue, "target".into()))
+        );
+        assert_eq!(
+            failure(Goal::share("x", d(120))),
+            Some((ErrorKind::ShareAbove100, "target".into()))
+        );
+        assert_eq!(
+            failure(Goal::new(
+                "x",
+                GoalKind::Count,
+                None,
+                Direction::AtLeast,
+                None,
+                GoalResult::missing()
+            )),
             Some((ErrorKind::MissingTarget, "target".into()))
         );
         assert_eq!(
-            failure(Goal::new("x", GoalKind::Qualitative, Some(d(1)), Direction::AtLeast, None, GoalResult::missing())),
+            failure(Goal::new(
+                "x",
+                GoalKind::Qualitative,
+                Some(d(1)),
+                Direction::AtLeast,
+                None,
+                GoalResult::missing()
+            )),
             Some((ErrorKind::UnexpectedTarget, "target".into()))
         );
         assert_eq!(
             failure(Goal::count("x", d(3))?.with_result(GoalResult::share_percent(d(50))?)),
             Some((ErrorKind::ResultKindMismatch, "result".into()))
         );
-        assert_eq!(failure(Goal::count("x", d(3))?.with_unit(" ")), Some((ErrorKind::EmptyText, "unit".into())));
+        assert_eq!(
+            failure(Goal::count("x", d(3))?.with_unit(" ")),
+            Some((ErrorKind::EmptyText, "unit".into()))
+        );
         Ok(())
     }
 

@@ -32,7 +32,12 @@ pub enum Grade {
 
 impl Grade {
     /// Every grade, best first.
-    pub const BEST_FIRST: [Grade; 4] = [Grade::VeryGood, Grade::Good, Grade::Acceptable, Grade::NotMet];
+    pub const BEST_FIRST: [Grade; 4] = [
+        Grade::VeryGood,
+        Grade::Good,
+        Grade::Acceptable,
+        Grade::NotMet,
+    ];
 
     /// The stable code used in the JSON format: `very_good`, `good`, `acceptable`, `not_met`.
     pub fn code(self) -> &'static str {
@@ -103,10 +108,11 @@ fn interpret(text: &str) -> Option<Decision> {
         "mycket god" | "mycket gott" | "very good" => Grade::VeryGood,
         "god" | "gott" | "good" => Grade::Good,
         "godtagbar" | "godtagbart" | "acceptable" => Grade::Acceptable,
-        "ej uppfyllt" | "ej uppfylld" | "ej uppfyllda" | "inte uppfyllt" | "not met" => Grade::NotMet,
-        "ej tillämpbar" | "ej tillämpbart" | "ej tillämplig" | "ej tillämpligt" | "not applicable" => {
-            return Some(Decision::NotApplicable)
+        "ej uppfyllt" | "ej uppfylld" | "ej uppfyllda" | "inte uppfyllt" | "not met" => {
+            Grade::NotMet
         }
+        "ej tillämpbar" | "ej tillämpbart" | "ej tillämplig" | "ej tillämpligt"
+        | "not applicable" => return Some(Decision::NotApplicable),
         _ => return None,
     };
     Some(Decision::Graded(grade))
@@ -124,7 +130,10 @@ impl FromStr for Grade {
             Some(Decision::NotApplicable) => Err(Error::new(
                 ErrorKind::InvalidGrade,
                 "",
-                format!("'{}' means not applicable, which is a decision, not a grade", text.trim()),
+                format!(
+                    "'{}' means not applicable, which is a decision, not a grade",
+                    text.trim()
+                ),
             )),
             None => Err(Error::new(
                 ErrorKind::InvalidGrade,
@@ -220,7 +229,9 @@ impl Serialize for Decision {
 }
 
 impl<'de> Deserialize<'de> for Decision {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Decision, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Decision, D::Error> {
         let text = String::deserialize(deserializer)?;
         text.parse().map_err(crate::json::to_serde_error)
     }
@@ -294,8 +305,14 @@ mod tests {
 
     #[test]
     fn not_applicable_is_a_decision_not_a_grade() -> Result<()> {
-        assert_eq!("Ej tillämpbar".parse::<Decision>()?, Decision::NotApplicable);
-        assert_eq!("ej tillämpligt".parse::<Decision>()?, Decision::NotApplicable);
+        assert_eq!(
+            "Ej tillämpbar".parse::<Decision>()?,
+            Decision::NotApplicable
+        );
+        assert_eq!(
+            "ej tillämpligt".parse::<Decision>()?,
+            Decision::NotApplicable
+        );
         assert_eq!("God".parse::<Decision>()?, Decision::Graded(Grade::Good));
         let err = "Ej tillämpbar".parse::<Grade>().err().map(|e| e.kind());
         assert_eq!(err, Some(ErrorKind::InvalidGrade));
@@ -308,7 +325,10 @@ mod tests {
     fn order_and_labels() {
         assert!(Grade::NotMet < Grade::Acceptable && Grade::Acceptable < Grade::Good);
         assert_eq!(Grade::VeryGood.label_en(), "Very good");
-        assert_eq!(Decision::NotApplicable.label(Language::Swedish), "Ej tillämpbar");
+        assert_eq!(
+            Decision::NotApplicable.label(Language::Swedish),
+            "Ej tillämpbar"
+        );
         assert_eq!(Grade::BEST_FIRST.map(Grade::rank), [3, 2, 1, 0]);
     }
 }

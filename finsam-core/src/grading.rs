@@ -38,9 +38,12 @@ pub fn grade(intervention: &Intervention, policy: &GradingPolicy) -> Result<Asse
     let mut measured: usize = 0;
     let mut unmeasured: usize = 0;
     for (index, goal) in intervention.goals.iter().enumerate() {
-        let assessed = assess_goal(index, goal, policy).map_err(|e| e.under(&format!("goals[{index}]")))?;
+        let assessed =
+            assess_goal(index, goal, policy).map_err(|e| e.under(&format!("goals[{index}]")))?;
         if let Some(attainment) = assessed.attainment {
-            sum = sum.checked_add(attainment).ok_or_else(|| overflow("goals"))?;
+            sum = sum
+                .checked_add(attainment)
+                .ok_or_else(|| overflow("goals"))?;
             measured += 1;
         } else if assessed.status.is_unmeasured() {
             unmeasured += 1;
@@ -60,10 +63,27 @@ pub fn grade(intervention: &Intervention, policy: &GradingPolicy) -> Result<Asse
         let band = policy.band(score);
         let cap = policy.unmeasured_cap();
         if unmeasured > 0 && band > cap {
-            (Some(cap), Some(score), Rule::CappedForUnmeasured { band, cap, unmeasured })
+            (
+                Some(cap),
+                Some(score),
+                Rule::CappedForUnmeasured {
+                    band,
+                    cap,
+                    unmeasured,
+                },
+            )
         } else {
             let edge = policy.edge(band);
-            (Some(band), Some(score), Rule::ScoreBand { band, edge, unmeasured, cap })
+            (
+                Some(band),
+                Some(score),
+                Rule::ScoreBand {
+                    band,
+                    edge,
+                    unmeasured,
+                    cap,
+                },
+            )
         }
     };
 
@@ -84,7 +104,10 @@ pub fn grade(intervention: &Intervention, policy: &GradingPolicy) -> Result<Asse
 }
 
 /// Grades many interventions in one call, in order.
-pub fn grade_all(interventions: &[Intervention], policy: &GradingPolicy) -> Result<Vec<Assessment>> {
+pub fn grade_all(
+    interventions: &[Intervention],
+    policy: &GradingPolicy,
+) -> Result<Vec<Assessment>> {
     interventions.iter().map(|i| grade(i, policy)).collect()
 }
 
@@ -94,7 +117,9 @@ fn assess_goal(index: usize, goal: &Goal, policy: &GradingPolicy) -> Result<Goal
         GoalResult::Share(share) => numeric(goal, share.value_percent(policy.share_basis()))?,
         GoalResult::Qualitative(q) => match q.assessment() {
             QualitativeAssessment::Reached => (None, Some(Decimal::ONE), GoalStatus::Reached),
-            QualitativeAssessment::NotReached => (None, Some(Decimal::ZERO), GoalStatus::NotReached),
+            QualitativeAssessment::NotReached => {
+                (None, Some(Decimal::ZERO), GoalStatus::NotReached)
+            }
             QualitativeAssessment::NotAssessed => (None, None, GoalStatus::NotAssessed),
         },
         GoalResult::NotMeasured { .. } => (None, None, GoalStatus::NotMeasured),
@@ -123,9 +148,14 @@ type Numeric = (Option<Decimal>, Option<Decimal>, GoalStatus);
 fn numeric(goal: &Goal, value: Decimal) -> Result<Numeric> {
     let target = goal.target().ok_or_else(|| {
         // A count or share goal always has a target (checked in `Goal::new`).
-        Error::new(ErrorKind::MissingTarget, "target", "a numeric result needs a target")
+        Error::new(
+            ErrorKind::MissingTarget,
+            "target",
+            "a numeric result needs a target",
+        )
     })?;
-    let attainment = attainment(value, target, goal.direction()).ok_or_else(|| overflow("result"))?;
+    let attainment =
+        attainment(value, target, goal.direction()).ok_or_else(|| overflow("result"))?;
     let status = if attainment >= Decimal::ONE {
         GoalStatus::Reached
     } else if attainment.is_zero() {
@@ -149,7 +179,11 @@ pub fn attainment(value: Decimal, target: Decimal, direction: Direction) -> Opti
 }
 
 fn overflow(path: &str) -> Error {
-    Error::new(ErrorKind::Overflow, path, "decimal arithmetic overflowed while grading")
+    Error::new(
+        ErrorKind::Overflow,
+        path,
+        "decimal arithmetic overflowed while grading",
+    )
 }
 
 #[cfg(test)]
@@ -174,12 +208,30 @@ mod tests {
 
     #[test]
     fn attainment_follows_direction() {
-        assert_eq!(attainment(d(96), d(80), Direction::AtLeast), Some(Decimal::ONE));
-        assert_eq!(attainment(d(40), d(80), Direction::AtLeast), Some(Decimal::new(5, 1)));
-        assert_eq!(attainment(d(0), d(0), Direction::AtLeast), Some(Decimal::ONE));
-        assert_eq!(attainment(d(3), d(4), Direction::AtMost), Some(Decimal::ONE));
-        assert_eq!(attainment(d(8), d(4), Direction::AtMost), Some(Decimal::new(5, 1)));
-        assert_eq!(attainment(d(8), d(0), Direction::AtMost), Some(Decimal::ZERO));
+        assert_eq!(
+            attainment(d(96), d(80), Direction::AtLeast),
+            Some(Decimal::ONE)
+        );
+        assert_eq!(
+            attainment(d(40), d(80), Direction::AtLeast),
+            Some(Decimal::new(5, 1))
+        );
+        assert_eq!(
+            attainment(d(0), d(0), Direction::AtLeast),
+            Some(Decimal::ONE)
+        );
+        assert_eq!(
+            attainment(d(3), d(4), Direction::AtMost),
+            Some(Decimal::ONE)
+        );
+        assert_eq!(
+            attainment(d(8), d(4), Direction::AtMost),
+            Some(Decimal::new(5, 1))
+        );
+        assert_eq!(
+            attainment(d(8), d(0), Direction::AtMost),
+            Some(Decimal::ZERO)
+        );
     }
 
     #[test]
@@ -192,7 +244,10 @@ mod tests {
         assert_eq!(a.score, Some(Decimal::ONE));
         assert_eq!(a.grade, Some(Grade::Good));
         assert_eq!(a.rule.code(), "capped_for_unmeasured");
-        assert_eq!(a.goals.get(1).map(|g| g.status), Some(GoalStatus::NotMeasured));
+        assert_eq!(
+            a.goals.get(1).map(|g| g.status),
+            Some(GoalStatus::NotMeasured)
+        );
         Ok(())
     }
 
@@ -200,7 +255,10 @@ mod tests {
     fn nothing_measured_is_not_met_and_no_goals_is_no_grade() -> Result<()> {
         let none = intervention(vec![count(10, GoalResult::missing())?])?;
         let a = grade(&none, &GradingPolicy::default())?;
-        assert_eq!((a.grade, a.score, a.rule.code()), (Some(Grade::NotMet), None, "none_measured"));
+        assert_eq!(
+            (a.grade, a.score, a.rule.code()),
+            (Some(Grade::NotMet), None, "none_measured")
+        );
         let only_na = intervention(vec![count(10, GoalResult::not_applicable(None))?])?;
         let a = grade(&only_na, &GradingPolicy::default())?;
         assert_eq!((a.grade, a.rule), (None, Rule::NoGradableGoals));
@@ -223,7 +281,12 @@ mod tests {
         assert_eq!(a.grade, Some(Grade::Acceptable));
         assert_eq!(
             a.rule,
-            Rule::ScoreBand { band: Grade::Acceptable, edge: Some(Decimal::new(50, 2)), unmeasured: 0, cap: Grade::Good }
+            Rule::ScoreBand {
+                band: Grade::Acceptable,
+                edge: Some(Decimal::new(50, 2)),
+                unmeasured: 0,
+                cap: Grade::Good
+            }
         );
         assert_eq!(a.comparison, Some(Comparison::DecidedHigher));
         Ok(())

@@ -65,7 +65,9 @@ impl Serialize for InterventionId {
 }
 
 impl<'de> Deserialize<'de> for InterventionId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<InterventionId, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<InterventionId, D::Error> {
         let text = String::deserialize(deserializer)?;
         InterventionId::new(text).map_err(crate::json::to_serde_error)
     }
@@ -205,7 +207,11 @@ mod tests {
 
     #[test]
     fn names_match_aliases_ignoring_case() -> Result<()> {
-        let mut upis = Intervention::new("upis", "Ungdomsprojektet i Salem", InterventionKind::Individual)?;
+        let mut upis = Intervention::new(
+            "upis",
+            "Ungdomsprojektet i Salem",
+            InterventionKind::Individual,
+        )?;
         upis.aliases = vec!["Unga på väg i Salem (UPIS)".into(), "Upis".into()];
         assert!(upis.is_called("UPIS"));
         assert!(upis.is_called("ungdomsprojektet  i salem"));

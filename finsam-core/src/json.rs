@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{join_path, Error, ErrorKind, Result};
 use crate::goal::{Direction, Goal, GoalKind};
-use crate::result::{GoalResult, QualitativeAssessment, QualitativeResult, ShareResult};
 use crate::result::CountResult;
+use crate::result::{GoalResult, QualitativeAssessment, QualitativeResult, ShareResult};
 
 const MARK: char = '\u{1}';
 
@@ -53,8 +53,12 @@ pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T> {
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(convert)?;
     deserializer.end().map_err(|e| {
         let (line, column) = (e.line(), e.column());
-        Error::new(ErrorKind::JsonSyntax, "", "trailing characters after the JSON document")
-            .with_position(line, column)
+        Error::new(
+            ErrorKind::JsonSyntax,
+            "",
+            "trailing characters after the JSON document",
+        )
+        .with_position(line, column)
     })?;
     Ok(value)
 }
@@ -82,9 +86,9 @@ fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let suffix = format!(" at line {line} column {column}");
     let message = full.strip_suffix(&suffix).unwrap_or(&full);
     let converted = match inner.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof | serde_json::error::Category::Io => {
-            Error::new(ErrorKind::JsonSyntax, path, message)
-        }
+        serde_json::error::Category::Syntax
+        | serde_json::error::Category::Eof
+        | serde_json::error::Category::Io => Error::new(ErrorKind::JsonSyntax, path, message),
         serde_json::error::Category::Data => data_error(path, message),
     };
     converted.with_position(line, column)
@@ -95,7 +99,9 @@ fn data_error(path: String, message: &str) -> Error {
     if let Some(encoded) = message.strip_prefix(MARK) {
         let mut parts = encoded.splitn(3, MARK);
         let (code, relative, text) = (parts.next(), parts.next(), parts.next());
-        if let (Some(kind), Some(relative), Some(text)) = (code.and_then(ErrorKind::from_code), relative, text) {
+        if let (Some(kind), Some(relative), Some(text)) =
+            (code.and_then(ErrorKind::from_code), relative, text)
+        {
             return Error::new(kind, join_path(&path, relative), text);
         }
     }
@@ -104,7 +110,11 @@ fn data_error(path: String, message: &str) -> Error {
         // serde_path_to_error already stands on the unknown key unless the error came from
         // buffered content; append it only when missing.
         let field = quoted(rest).unwrap_or_default();
-        let path = if path.ends_with(&field) { path } else { join_path(&path, &field) };
+        let path = if path.ends_with(&field) {
+            path
+        } else {
+            join_path(&path, &field)
+        };
         return Error::new(ErrorKind::UnknownField, path, message);
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
@@ -254,7 +264,9 @@ impl TryFrom<ResultFields> for GoalResult {
                         .into())
                     }
                 };
-                GoalResult::Share(ShareResult::new(fields.percent, fraction)?.with_text(fields.text))
+                GoalResult::Share(
+                    ShareResult::new(fields.percent, fraction)?.with_text(fields.text),
+                )
             }
             ResultType::Qualitative => {
                 fields.only("qualitative", &["text", "assessment"])?;
@@ -264,15 +276,21 @@ impl TryFrom<ResultFields> for GoalResult {
             }
             ResultType::NotMeasured => {
                 fields.only("not_measured", &["wording"])?;
-                GoalResult::NotMeasured { wording: fields.wording }
+                GoalResult::NotMeasured {
+                    wording: fields.wording,
+                }
             }
             ResultType::NotApplicable => {
                 fields.only("not_applicable", &["wording"])?;
-                GoalResult::NotApplicable { wording: fields.wording }
+                GoalResult::NotApplicable {
+                    wording: fields.wording,
+                }
             }
             ResultType::Missing => {
                 fields.only("missing", &["wording"])?;
-                GoalResult::Missing { wording: fields.wording }
+                GoalResult::Missing {
+                    wording: fields.wording,
+                }
             }
         };
         Ok(result)
@@ -299,7 +317,9 @@ pub fn validate_report_json(json: &str) -> Vec<Error> {
         Err(error) => error,
     };
     // Syntax errors leave nothing to walk.
-    let Ok(serde_json::Value::Object(mut document)) = serde_json::from_str::<serde_json::Value>(json) else {
+    let Ok(serde_json::Value::Object(mut document)) =
+        serde_json::from_str::<serde_json::Value>(json)
+    else {
         return vec![first];
     };
     let Some(serde_json::Value::Array(interventions)) = document.remove("interventions") else {
@@ -330,7 +350,10 @@ pub fn validate_report_json(json: &str) -> Vec<Error> {
 pub fn validate_intervention_json(json: &str) -> Vec<Error> {
     match serde_json::from_str::<serde_json::Value>(json) {
         Ok(value) => validate_intervention_value(value),
-        Err(_) => from_json::<crate::intervention::Intervention>(json).err().into_iter().collect(),
+        Err(_) => from_json::<crate::intervention::Intervention>(json)
+            .err()
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -347,7 +370,9 @@ fn validate_intervention_value(value: serde_json::Value) -> Vec<Error> {
     };
     let mut errors = Vec::new();
     fields.insert("goals".into(), serde_json::Value::Array(Vec::new()));
-    if let Err(error) = from_value::<crate::intervention::Intervention>(serde_json::Value::Object(fields)) {
+    if let Err(error) =
+        from_value::<crate::intervention::Intervention>(serde_json::Value::Object(fields))
+    {
         errors.push(error);
     }
     for (index, goal) in goals.into_iter().enumerate() {
@@ -393,16 +418,17 @@ pub mod decimal {
         }
 
         fn visit_str<E: de::Error>(self, text: &str) -> Result<Decimal, E> {
-            parse(text).ok_or_else(|| {
-                E::invalid_value(de::Unexpected::Str(text), &self)
-            })
+            parse(text).ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))
         }
     }
 
     /// Parses plain decimal notation ("-12.50"); no exponent, no grouping, no excess digits.
     pub(crate) fn parse(text: &str) -> Option<Decimal> {
         let plain = !text.is_empty()
-            && text.bytes().enumerate().all(|(i, b)| b.is_ascii_digit() || b == b'.' || (i == 0 && b == b'-'))
+            && text
+                .bytes()
+                .enumerate()
+                .all(|(i, b)| b.is_ascii_digit() || b == b'.' || (i == 0 && b == b'-'))
             && text.bytes().any(|b| b.is_ascii_digit());
         if !plain {
             return None;
@@ -419,7 +445,10 @@ pub mod decimal {
         use super::DecimalVisitor;
 
         /// Writes an optional decimal as a string or `null`.
-        pub fn serialize<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+        pub fn serialize<S: Serializer>(
+            value: &Option<Decimal>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
             match value {
                 Some(value) => serializer.collect_str(value),
                 None => serializer.serialize_none(),
@@ -427,7 +456,9 @@ pub mod decimal {
         }
 
         /// Reads an optional decimal from a string or `null`.
-        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Decimal>, D::Error> {
             deserializer.deserialize_option(OptionVisitor)
         }
 
@@ -437,7 +468,9 @@ pub mod decimal {
             type Value = Option<Decimal>;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a decimal number written as a string, such as \"80\" or \"8.5\", or null")
+                f.write_str(
+                    "a decimal number written as a string, such as \"80\" or \"8.5\", or null",
+                )
             }
 
             fn visit_none<E: de::Error>(self) -> Result<Option<Decimal>, E> {
@@ -448,7 +481,10 @@ pub mod decimal {
                 Ok(None)
             }
 
-            fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Decimal>, D::Error> {
+            fn visit_some<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Option<Decimal>, D::Error> {
                 deserializer.deserialize_str(DecimalVisitor).map(Some)
             }
         }

@@ -58,7 +58,9 @@ pub mod report;
 pub mod result;
 
 pub use assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
-pub use calibration::{calibrate, Calibration, ConfusionCell, ConfusionMatrix, Disagreement, ExclusionReason, Excluded};
+pub use calibration::{
+    calibrate, Calibration, ConfusionCell, ConfusionMatrix, Disagreement, Excluded, ExclusionReason,
+};
 pub use error::{Error, ErrorKind, Result};
 pub use goal::{Direction, Goal, GoalKind};
 pub use grade::{DecidedGrade, Decision, Grade};
@@ -69,7 +71,9 @@ pub use period::{Period, PeriodPart};
 pub use policy::GradingPolicy;
 pub use render::{goal_fulfilment_table, goal_rows, intervention_rows, GoalRow, InterventionRow};
 pub use report::{Report, FORMAT_VERSION};
-pub use result::{CountResult, GoalResult, QualitativeAssessment, QualitativeResult, ShareBasis, ShareResult};
+pub use result::{
+    CountResult, GoalResult, QualitativeAssessment, QualitativeResult, ShareBasis, ShareResult,
+};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

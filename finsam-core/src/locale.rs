@@ -128,7 +128,10 @@ mod tests {
         let sv = Language::Swedish;
         assert_eq!(format_number(Decimal::new(0, 0), 2, sv), "0");
         assert_eq!(format_number(Decimal::new(999, 0), 2, sv), "999");
-        assert_eq!(format_number(Decimal::new(1_234_567, 0), 0, sv), "1 234 567");
+        assert_eq!(
+            format_number(Decimal::new(1_234_567, 0), 0, sv),
+            "1 234 567"
+        );
         assert_eq!(format_number(Decimal::new(-5, 1), 0, sv), "-1");
         assert_eq!(format_number(Decimal::new(-4, 1), 0, sv), "0");
         assert_eq!(format_number(Decimal::new(12_500, 3), 3, sv), "12,5");

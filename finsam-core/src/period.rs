@@ -91,7 +91,10 @@ impl FromStr for Period {
 
     fn from_str(text: &str) -> Result<Period> {
         let text = text.trim();
-        let (year, part) = match text.strip_suffix("-H1").or_else(|| text.strip_suffix("-h1")) {
+        let (year, part) = match text
+            .strip_suffix("-H1")
+            .or_else(|| text.strip_suffix("-h1"))
+        {
             Some(year) => (year, PeriodPart::FirstHalf),
             None => (text, PeriodPart::FullYear),
         };
@@ -132,7 +135,10 @@ mod tests {
         assert_eq!("2017".parse::<Period>()?, Period::year_of(2017)?);
         assert_eq!("2019-H1".parse::<Period>()?, Period::first_half_of(2019)?);
         assert_eq!(Period::first_half_of(2019)?.to_string(), "2019-H1");
-        assert_eq!(Period::year_of(2017)?.previous_year(), Some(Period::year_of(2016)?));
+        assert_eq!(
+            Period::year_of(2017)?.previous_year(),
+            Some(Period::year_of(2016)?)
+        );
         Ok(())
     }
 
@@ -140,7 +146,11 @@ mod tests {
     fn rejects_other_text() {
         for bad in ["17", "2017-H2", "år 2017", "", "1999", "20x7"] {
             let err = bad.parse::<Period>().err();
-            assert_eq!(err.map(|e| e.kind()), Some(ErrorKind::InvalidPeriod), "{bad}");
+            assert_eq!(
+                err.map(|e| e.kind()),
+                Some(ErrorKind::InvalidPeriod),
+                "{bad}"
+            );
         }
     }
 }

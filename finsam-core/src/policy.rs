@@ -98,8 +98,17 @@ impl GradingPolicy {
 
     /// The same policy with other lower band edges. They must satisfy
     /// `0 ≤ acceptable ≤ good ≤ very_good`; an edge above 1 makes its grade unreachable.
-    pub fn with_edges(&self, very_good: Decimal, good: Decimal, acceptable: Decimal) -> Result<GradingPolicy> {
-        for (value, field) in [(very_good, "very_good"), (good, "good"), (acceptable, "acceptable")] {
+    pub fn with_edges(
+        &self,
+        very_good: Decimal,
+        good: Decimal,
+        acceptable: Decimal,
+    ) -> Result<GradingPolicy> {
+        for (value, field) in [
+            (very_good, "very_good"),
+            (good, "good"),
+            (acceptable, "acceptable"),
+        ] {
             if value.is_sign_negative() && !value.is_zero() {
                 return Err(Error::new(
                     ErrorKind::InvalidPolicy,
@@ -235,20 +244,27 @@ mod tests {
     fn edges_must_be_ordered() {
         let policy = GradingPolicy::default();
         let err = policy.with_edges(d(8, 1), d(9, 1), d(5, 1)).err();
-        assert_eq!(err.map(|e| (e.kind(), e.path().to_owned())), Some((ErrorKind::InvalidPolicy, "good".into())));
+        assert_eq!(
+            err.map(|e| (e.kind(), e.path().to_owned())),
+            Some((ErrorKind::InvalidPolicy, "good".into()))
+        );
         let err = policy.with_edges(d(9, 1), d(8, 1), d(-1, 1)).err();
         assert_eq!(err.map(|e| e.path().to_owned()), Some("acceptable".into()));
     }
 
     #[test]
     fn json_fills_defaults_and_rejects_bad_edges() -> Result<()> {
-        let policy = GradingPolicy::from_json(r#"{"very_good": "0.9", "unmeasured_cap": "acceptable"}"#)?;
+        let policy =
+            GradingPolicy::from_json(r#"{"very_good": "0.9", "unmeasured_cap": "acceptable"}"#)?;
         assert_eq!(policy.very_good(), d(9, 1));
         assert_eq!(policy.good(), d(85, 2));
         assert_eq!(policy.unmeasured_cap(), Grade::Acceptable);
         assert_eq!(GradingPolicy::from_json(&policy.to_json())?, policy);
         let err = GradingPolicy::from_json(r#"{"good": "0.99"}"#).err();
-        assert_eq!(err.map(|e| (e.code(), e.path().to_owned())), Some(("invalid_policy", "good".into())));
+        assert_eq!(
+            err.map(|e| (e.code(), e.path().to_owned())),
+            Some(("invalid_policy", "good".into()))
+        );
         Ok(())
     }
 }

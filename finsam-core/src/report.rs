@@ -127,7 +127,8 @@ impl Report {
     /// blank, and no two interventions share an id.
     pub fn validate(&self) -> Result<()> {
         check_text(&self.organisation, "organisation")?;
-        let mut seen: HashMap<&InterventionId, usize> = HashMap::with_capacity(self.interventions.len());
+        let mut seen: HashMap<&InterventionId, usize> =
+            HashMap::with_capacity(self.interventions.len());
         for (index, intervention) in self.interventions.iter().enumerate() {
             let path = format!("interventions[{index}]");
             intervention.check().map_err(|e| e.under(&path))?;
@@ -135,7 +136,10 @@ impl Report {
                 return Err(Error::new(
                     ErrorKind::DuplicateId,
                     format!("{path}.id"),
-                    format!("the id '{}' is already used by interventions[{first}]", intervention.id),
+                    format!(
+                        "the id '{}' is already used by interventions[{first}]",
+                        intervention.id
+                    ),
                 ));
             }
         }

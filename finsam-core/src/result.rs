@@ -11,7 +11,11 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
 /// A result for one goal in one period.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", try_from = "crate::json::ResultFields")]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    try_from = "crate::json::ResultFields"
+)]
 pub enum GoalResult {
     /// A number of something: "96 deltagare", "21 remisser".
     Count(CountResult),
@@ -56,7 +60,10 @@ impl GoalResult {
     }
 
     /// A qualitative result: what the report says and whether it meets the goal.
-    pub fn qualitative(text: impl Into<String>, assessment: QualitativeAssessment) -> Result<GoalResult> {
+    pub fn qualitative(
+        text: impl Into<String>,
+        assessment: QualitativeAssessment,
+    ) -> Result<GoalResult> {
         QualitativeResult::new(text, assessment).map(GoalResult::Qualitative)
     }
 
@@ -135,11 +142,20 @@ impl CountResult {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ShareResult {
-    #[serde(with = "crate::json::decimal::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::json::decimal::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     percent: Option<Decimal>,
-    #[serde(with = "crate::json::decimal::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::json::decimal::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     numerator: Option<Decimal>,
-    #[serde(with = "crate::json::decimal::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::json::decimal::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     denominator: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     text: Option<String>,
@@ -152,7 +168,10 @@ impl ShareResult {
     /// (`share_above_100`), a fraction that is not whole numbers (`not_whole_number`), a zero
     /// denominator (`zero_denominator`), a numerator above its denominator
     /// (`numerator_above_denominator`), or neither percentage nor fraction (`empty_share`).
-    pub fn new(percent: Option<Decimal>, fraction: Option<(Decimal, Decimal)>) -> Result<ShareResult> {
+    pub fn new(
+        percent: Option<Decimal>,
+        fraction: Option<(Decimal, Decimal)>,
+    ) -> Result<ShareResult> {
         if let Some(percent) = percent {
             check_percent(percent, "percent")?;
         }
@@ -172,7 +191,9 @@ impl ShareResult {
                 return Err(Error::new(
                     ErrorKind::NumeratorAboveDenominator,
                     "numerator",
-                    format!("the numerator {numerator} is larger than the denominator {denominator}"),
+                    format!(
+                        "the numerator {numerator} is larger than the denominator {denominator}"
+                    ),
                 ));
             }
         }
@@ -285,7 +306,10 @@ pub struct QualitativeResult {
 
 impl QualitativeResult {
     /// A qualitative result; the text may not be blank.
-    pub fn new(text: impl Into<String>, assessment: QualitativeAssessment) -> Result<QualitativeResult> {
+    pub fn new(
+        text: impl Into<String>,
+        assessment: QualitativeAssessment,
+    ) -> Result<QualitativeResult> {
         let text = text.into();
         check_text(&text, "text")?;
         Ok(QualitativeResult { text, assessment })
@@ -381,7 +405,10 @@ mod tests {
             kind_of(ShareResult::new(None, None)),
             Some((ErrorKind::EmptyShare, String::new()))
         );
-        assert_eq!(kind_of(CountResult::new(d(-3))), Some((ErrorKind::NegativeValue, "value".into())));
+        assert_eq!(
+            kind_of(CountResult::new(d(-3))),
+            Some((ErrorKind::NegativeValue, "value".into()))
+        );
         assert_eq!(
             kind_of(QualitativeResult::new("  ", QualitativeAssessment::Reached)),
             Some((ErrorKind::EmptyText, "text".into()))
@@ -392,8 +419,14 @@ mod tests {
     fn share_keeps_both_and_picks_by_basis() -> Result<()> {
         let share = ShareResult::new(Some(d(31)), Some((d(5), d(17))))?;
         assert_eq!(share.value_percent(ShareBasis::Printed), d(31));
-        assert_eq!(share.value_percent(ShareBasis::Fraction).round_dp(2), Decimal::new(2941, 2));
-        assert_eq!(share.printed_deviation().map(|x| x.round_dp(2)), Some(Decimal::new(159, 2)));
+        assert_eq!(
+            share.value_percent(ShareBasis::Fraction).round_dp(2),
+            Decimal::new(2941, 2)
+        );
+        assert_eq!(
+            share.printed_deviation().map(|x| x.round_dp(2)),
+            Some(Decimal::new(159, 2))
+        );
         let only_percent = ShareResult::new(Some(d(93)), None)?;
         assert_eq!(only_percent.value_percent(ShareBasis::Fraction), d(93));
         assert_eq!(only_percent.printed_deviation(), None);

@@ -1,9 +1,9 @@
 //! Property tests of the invariants of grading, calibration and the JSON format.
 
 use finsam_core::{
-    attainment, calibrate, grade, DecidedGrade, Decision, Direction, Goal, GoalKind, GoalResult, Grade,
-    GradingPolicy, Intervention, InterventionKind, InterventionStatus, Period, QualitativeAssessment, Report,
-    ShareBasis, ShareResult,
+    attainment, calibrate, grade, DecidedGrade, Decision, Direction, Goal, GoalKind, GoalResult,
+    Grade, GradingPolicy, Intervention, InterventionKind, InterventionStatus, Period,
+    QualitativeAssessment, Report, ShareBasis, ShareResult,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -36,7 +36,8 @@ fn wording() -> impl Strategy<Value = Option<String>> {
 fn other_result() -> impl Strategy<Value = GoalResult> {
     prop_oneof![
         ("[a-zåäö]{1,12}( [a-zåäö]{1,12}){0,4}", assessment())
-            .prop_map(|(text, a)| GoalResult::qualitative(text, a).unwrap_or_else(|_| GoalResult::missing())),
+            .prop_map(|(text, a)| GoalResult::qualitative(text, a)
+                .unwrap_or_else(|_| GoalResult::missing())),
         wording().prop_map(GoalResult::not_measured),
         wording().prop_map(GoalResult::not_applicable),
         wording().prop_map(|wording| GoalResult::Missing { wording }),
@@ -44,7 +45,10 @@ fn other_result() -> impl Strategy<Value = GoalResult> {
 }
 
 fn share_result() -> impl Strategy<Value = GoalResult> {
-    (proptest::option::of(percent()), proptest::option::of((1i64..500).prop_flat_map(|d| (0..=d, Just(d)))))
+    (
+        proptest::option::of(percent()),
+        proptest::option::of((1i64..500).prop_flat_map(|d| (0..=d, Just(d)))),
+    )
         .prop_filter_map("a share needs a figure", |(p, f)| {
             let fraction = f.map(|(n, d)| (Decimal::from(n), Decimal::from(d)));
             ShareResult::new(p, fraction).ok().map(GoalResult::Share)
@@ -63,11 +67,19 @@ fn goal() -> impl Strategy<Value = Goal> {
         .prop_filter_map("valid count goal", |(d, t, dir, unit, r)| {
             Goal::new(d, GoalKind::Count, Some(t), dir, unit, r).ok()
         });
-    let share = (text(), percent(), direction(), prop_oneof![3 => share_result(), 1 => other_result()])
-        .prop_filter_map("valid share goal", |(d, t, dir, r)| Goal::new(d, GoalKind::Share, Some(t), dir, None, r).ok());
-    let qualitative = (text(), other_result()).prop_filter_map("valid qualitative goal", |(d, r)| {
-        Goal::new(d, GoalKind::Qualitative, None, Direction::AtLeast, None, r).ok()
-    });
+    let share = (
+        text(),
+        percent(),
+        direction(),
+        prop_oneof![3 => share_result(), 1 => other_result()],
+    )
+        .prop_filter_map("valid share goal", |(d, t, dir, r)| {
+            Goal::new(d, GoalKind::Share, Some(t), dir, None, r).ok()
+        });
+    let qualitative = (text(), other_result())
+        .prop_filter_map("valid qualitative goal", |(d, r)| {
+            Goal::new(d, GoalKind::Qualitative, None, Direction::AtLeast, None, r).ok()
+        });
     prop_oneof![3 => count, 3 => share, 1 => qualitative]
 }
 
@@ -91,28 +103,45 @@ fn intervention() -> impl Strategy<Value = Intervention> {
         proptest::option::of(1990u16..2030),
         proptest::collection::vec(text(), 0..3),
     )
-        .prop_filter_map("valid intervention", |(id, name, goals, decided, closed, start, aliases)| {
-            let mut i = Intervention::new(&id, name, InterventionKind::Individual).ok()?;
-            i.goals = goals;
-            i.aliases = aliases;
-            i.start_year = start;
-            if closed {
-                i.status = InterventionStatus::Closed;
-                i.kind = InterventionKind::Structural;
-            }
-            i.decided_grade = decided.map(|(decision, reason)| DecidedGrade { decision, printed: None, reason });
-            Some(i)
-        })
+        .prop_filter_map(
+            "valid intervention",
+            |(id, name, goals, decided, closed, start, aliases)| {
+                let mut i = Intervention::new(&id, name, InterventionKind::Individual).ok()?;
+                i.goals = goals;
+                i.aliases = aliases;
+                i.start_year = start;
+                if closed {
+                    i.status = InterventionStatus::Closed;
+                    i.kind = InterventionKind::Structural;
+                }
+                i.decided_grade = decided.map(|(decision, reason)| DecidedGrade {
+                    decision,
+                    printed: None,
+                    reason,
+                });
+                Some(i)
+            },
+        )
 }
 
 fn policy() -> impl Strategy<Value = GradingPolicy> {
-    (0i64..=100, 0i64..=100, 0i64..=100, any::<bool>()).prop_filter_map("ordered edges", |(a, b, c, printed)| {
-        let mut edges = [a, b, c];
-        edges.sort_unstable();
-        let [acceptable, good, very_good] = edges.map(|e| Decimal::new(e, 2));
-        let basis = if printed { ShareBasis::Printed } else { ShareBasis::Fraction };
-        GradingPolicy::default().with_edges(very_good, good, acceptable).ok().map(|p| p.with_share_basis(basis))
-    })
+    (0i64..=100, 0i64..=100, 0i64..=100, any::<bool>()).prop_filter_map(
+        "ordered edges",
+        |(a, b, c, printed)| {
+            let mut edges = [a, b, c];
+            edges.sort_unstable();
+            let [acceptable, good, very_good] = edges.map(|e| Decimal::new(e, 2));
+            let basis = if printed {
+                ShareBasis::Printed
+            } else {
+                ShareBasis::Fraction
+            };
+            GradingPolicy::default()
+                .with_edges(very_good, good, acceptable)
+                .ok()
+                .map(|p| p.with_share_basis(basis))
+        },
+    )
 }
 
 /// A copy of `goal` whose result is better (higher for at-least, lower for at-most, reached for
@@ -131,7 +160,9 @@ fn improved(goal: &Goal, step: Decimal) -> Option<Goal> {
             let percent = s.percent().map(|p| better(p, Some(Decimal::ONE_HUNDRED)));
             let fraction = match (s.numerator(), s.denominator(), goal.direction()) {
                 (Some(n), Some(d), Direction::AtLeast) => Some(((n + Decimal::ONE).min(d), d)),
-                (Some(n), Some(d), Direction::AtMost) => Some(((n - Decimal::ONE).max(Decimal::ZERO), d)),
+                (Some(n), Some(d), Direction::AtMost) => {
+                    Some(((n - Decimal::ONE).max(Decimal::ZERO), d))
+                }
                 _ => None,
             };
             GoalResult::Share(ShareResult::new(percent, fraction).ok()?)

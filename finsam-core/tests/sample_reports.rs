@@ -10,7 +10,13 @@ const REPORT_2017: &str = include_str!("../../examples/data/arsredovisning-2017.
 
 /// One row: id, the grade the report published, the grade the default policy computes, the
 /// score rounded to four decimals, and why the two differ (empty when they agree).
-type Row = (&'static str, &'static str, Option<Grade>, &'static str, &'static str);
+type Row = (
+    &'static str,
+    &'static str,
+    Option<Grade>,
+    &'static str,
+    &'static str,
+);
 
 const ROWS_2015: [Row; 10] = [
     ("adrian", "Mycket God", Some(Grade::VeryGood), "1", ""),
@@ -18,7 +24,13 @@ const ROWS_2015: [Row; 10] = [
     ("halsosam", "Mycket God", Some(Grade::VeryGood), "1", ""),
     ("lyra", "Godtagbar", Some(Grade::Acceptable), "0.8", ""),
     ("samplan", "Mycket God", Some(Grade::VeryGood), "1", ""),
-    ("samverkansteam-botkyrka", "Godtagbar", Some(Grade::Acceptable), "0.565", ""),
+    (
+        "samverkansteam-botkyrka",
+        "Godtagbar",
+        Some(Grade::Acceptable),
+        "0.565",
+        "",
+    ),
     (
         "samverkansteam-huddinge",
         "God",
@@ -80,14 +92,24 @@ const ROWS_2017: [Row; 10] = [
 
 fn check_rows(json: &str, rows: &[Row]) -> Result<(), finsam_core::Error> {
     let report = Report::from_json(json)?;
-    assert_eq!(report.interventions.len(), rows.len(), "every row of the summary is transcribed");
+    assert_eq!(
+        report.interventions.len(),
+        rows.len(),
+        "every row of the summary is transcribed"
+    );
     let assessments = report.grade(&GradingPolicy::default())?;
     for (assessment, &(id, published, computed, score, reason)) in assessments.iter().zip(rows) {
         assert_eq!(assessment.intervention_id.as_str(), id);
         let decided = assessment.decided.as_ref().map(|d| d.decision);
-        assert_eq!(decided, Some(published.parse::<Decision>()?), "{id}: published grade");
+        assert_eq!(
+            decided,
+            Some(published.parse::<Decision>()?),
+            "{id}: published grade"
+        );
         assert_eq!(assessment.grade, computed, "{id}: computed grade");
-        let rounded = assessment.score.map(|s| s.round_dp(4).normalize().to_string());
+        let rounded = assessment
+            .score
+            .map(|s| s.round_dp(4).normalize().to_string());
         assert_eq!(rounded.as_deref(), Some(score), "{id}: score");
         assert_eq!(
             assessment.differs_from_decided(),
@@ -113,7 +135,10 @@ fn agreement_with_published_grades() -> Result<(), finsam_core::Error> {
     let agreeing = |json: &str| -> Result<usize, finsam_core::Error> {
         let report = Report::from_json(json)?;
         let assessments = report.grade(&GradingPolicy::default())?;
-        Ok(assessments.iter().filter(|a| a.comparison == Some(Comparison::Agrees)).count())
+        Ok(assessments
+            .iter()
+            .filter(|a| a.comparison == Some(Comparison::Agrees))
+            .count())
     };
     assert_eq!(agreeing(REPORT_2015)?, 9);
     assert_eq!(agreeing(REPORT_2017)?, 5);
@@ -124,9 +149,15 @@ fn agreement_with_published_grades() -> Result<(), finsam_core::Error> {
 fn printed_share_basis_reproduces_the_published_mia_grade() -> Result<(), finsam_core::Error> {
     let report = Report::from_json(REPORT_2017)?;
     let printed = GradingPolicy::default().with_share_basis(ShareBasis::Printed);
-    let mia = report.intervention("mia").map(|i| finsam_core::grade(i, &printed)).transpose()?;
+    let mia = report
+        .intervention("mia")
+        .map(|i| finsam_core::grade(i, &printed))
+        .transpose()?;
     assert_eq!(mia.as_ref().and_then(|a| a.grade), Some(Grade::Good));
-    assert_eq!(mia.and_then(|a| a.score).map(|s| s.round_dp(4)), Some(Decimal::new(8790, 4)));
+    assert_eq!(
+        mia.and_then(|a| a.score).map(|s| s.round_dp(4)),
+        Some(Decimal::new(8790, 4))
+    );
     Ok(())
 }
 
@@ -140,7 +171,10 @@ fn calibration_on_both_years() -> Result<(), finsam_core::Error> {
     assert_eq!(calibration.considered, 17);
     assert_eq!(calibration.baseline_agreeing, 14);
     assert!(calibration.agreeing >= calibration.baseline_agreeing);
-    assert_eq!(calibration.agreeing, calibration.considered - calibration.disagreements.len());
+    assert_eq!(
+        calibration.agreeing,
+        calibration.considered - calibration.disagreements.len()
+    );
     assert_eq!(calibration.confusion.total(), 17);
     // Moving the edge of God from 0.85 to 0.84 brings in MIA 2017 (0.8436), decided God.
     assert_eq!(calibration.policy.very_good(), Decimal::new(95, 2));
@@ -149,10 +183,18 @@ fn calibration_on_both_years() -> Result<(), finsam_core::Error> {
     assert_eq!(calibration.policy.unmeasured_cap(), Grade::Good);
     assert_eq!(calibration.agreeing, 15);
     assert_eq!(calibration.agreement.round_dp(4), Decimal::new(8824, 4));
-    assert_eq!(calibration.confusion.get(Grade::VeryGood, Grade::VeryGood), 9);
+    assert_eq!(
+        calibration.confusion.get(Grade::VeryGood, Grade::VeryGood),
+        9
+    );
     assert_eq!(calibration.confusion.get(Grade::Good, Grade::VeryGood), 1);
     assert_eq!(calibration.confusion.get(Grade::Good, Grade::Acceptable), 1);
-    assert_eq!(calibration.confusion.get(Grade::Acceptable, Grade::Acceptable), 4);
+    assert_eq!(
+        calibration
+            .confusion
+            .get(Grade::Acceptable, Grade::Acceptable),
+        4
+    );
     // The two judgement calls no edges can reproduce.
     let disagreeing: Vec<(&str, Grade, Grade)> = calibration
         .disagreements

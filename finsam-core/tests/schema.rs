@@ -19,7 +19,10 @@ fn sample_data_is_valid_against_the_schema() -> Result<(), Box<dyn std::error::E
     let validator = validator()?;
     for sample in SAMPLES {
         let document: Value = serde_json::from_str(sample)?;
-        let errors: Vec<String> = validator.iter_errors(&document).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&document)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
         assert!(errors.is_empty(), "{errors:#?}");
         // And the library reads what the schema accepts.
         finsam_core::Report::from_json(sample)?;
@@ -31,20 +34,42 @@ fn sample_data_is_valid_against_the_schema() -> Result<(), Box<dyn std::error::E
 fn schema_rejects_what_the_library_rejects() -> Result<(), Box<dyn std::error::Error>> {
     let validator = validator()?;
     let vectors: Value = serde_json::from_str(include_str!("vectors/errors.json"))?;
-    let cases = vectors.get("cases").and_then(Value::as_array).cloned().unwrap_or_default();
+    let cases = vectors
+        .get("cases")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let mut checked = 0;
     for case in cases {
         if case.get("what").and_then(Value::as_str) != Some("report") {
             continue;
         }
-        let code = case.pointer("/expected/code").and_then(Value::as_str).unwrap_or_default();
+        let code = case
+            .pointer("/expected/code")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         // A schema cannot see duplicates of a field inside array items, nor grade spellings.
-        if matches!(code, "json_syntax" | "duplicate_id" | "invalid_grade" | "numerator_above_denominator" | "share_above_100" | "zero_denominator") {
+        if matches!(
+            code,
+            "json_syntax"
+                | "duplicate_id"
+                | "invalid_grade"
+                | "numerator_above_denominator"
+                | "share_above_100"
+                | "zero_denominator"
+        ) {
             continue;
         }
-        let input = case.get("input").and_then(Value::as_str).unwrap_or_default();
+        let input = case
+            .get("input")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let document: Value = serde_json::from_str(input)?;
-        assert!(!validator.is_valid(&document), "the schema accepts {}", case.get("name").unwrap_or(&Value::Null));
+        assert!(
+            !validator.is_valid(&document),
+            "the schema accepts {}",
+            case.get("name").unwrap_or(&Value::Null)
+        );
         checked += 1;
     }
     assert_eq!(checked, 9);
@@ -57,8 +82,16 @@ fn what_the_library_writes_is_valid_against_the_schema() -> Result<(), Box<dyn s
     let vectors: Value = serde_json::from_str(include_str!("vectors/grading.json"))?;
     let mut report = finsam_core::Report::new("Samordningsförbundet Prov", "2019-H1".parse()?)?;
     let mut seen = std::collections::HashSet::new();
-    for case in vectors.get("cases").and_then(Value::as_array).cloned().unwrap_or_default() {
-        let text = case.get("intervention").map(Value::to_string).unwrap_or_default();
+    for case in vectors
+        .get("cases")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+    {
+        let text = case
+            .get("intervention")
+            .map(Value::to_string)
+            .unwrap_or_default();
         let intervention: finsam_core::Intervention = finsam_core::json::from_json(&text)?;
         if seen.insert(intervention.id.clone()) {
             report.interventions.push(intervention);
@@ -66,7 +99,67 @@ fn what_the_library_writes_is_valid_against_the_schema() -> Result<(), Box<dyn s
     }
     assert_eq!(report.interventions.len(), 10);
     let written: Value = serde_json::from_str(&report.to_json())?;
-    let errors: Vec<String> = validator.iter_errors(&written).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&written)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     Ok(())
+}
+
+/// The fenced ```json blocks of a Markdown text.
+fn json_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in markdown.lines() {
+        match (&mut current, line.trim_start()) {
+            (None, "```json") => current = Some(String::new()),
+            (Some(block), "```") => {
+                blocks.push(std::mem::take(block));
+                current = None;
+            }
+            (Some(block), _) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn the_format_documents_examples_load() -> Result<(), Box<dyn std::error::Error>> {
+    let blocks = json_blocks(include_str!("../../docs/format.md"));
+    assert_eq!(blocks.len(), 2);
+    let report_text = blocks.first().cloned().unwrap_or_default();
+    let report = finsam_core::Report::from_json(&report_text)?;
+    assert!(validator()?.is_valid(&serde_json::from_str(&report_text)?));
+    let policy = finsam_core::GradingPolicy::from_json(
+        blocks.get(1).map(String::as_str).unwrap_or_default(),
+    )?;
+    assert_eq!(policy, finsam_core::GradingPolicy::default());
+    let assessments = report.grade(&policy)?;
+    // One goal not measured caps Hälsosam at God although its three measured goals are met.
+    assert_eq!(
+        assessments.first().and_then(|a| a.grade),
+        Some(finsam_core::Grade::Good)
+    );
+    assert_eq!(
+        assessments.first().map(|a| a.rule.code()),
+        Some("capped_for_unmeasured")
+    );
+    Ok(())
+}
+
+#[test]
+fn the_format_document_lists_every_error_code() {
+    let document = include_str!("../../docs/format.md");
+    for kind in finsam_core::ErrorKind::ALL {
+        assert!(
+            document.contains(&format!("| `{}` |", kind.code())),
+            "docs/format.md lacks {}",
+            kind.code()
+        );
+    }
 }
