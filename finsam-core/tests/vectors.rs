@@ -69,7 +69,10 @@ fn error_vectors() {
             Some("policy") => GradingPolicy::from_json(input).err(),
             _ => None,
         };
-        assert!(error.is_some(), "vector {name} ({what:?}) must fail to load");
+        assert!(
+            error.is_some(),
+            "vector {name} ({what:?}) must fail to load"
+        );
         let found = error.map(|e| json!({"code": e.code(), "path": e.path()}));
         assert_eq!(found.as_ref(), case.get("expected"), "vector {name}");
     }
