@@ -4,7 +4,8 @@
 use std::time::{Duration, Instant};
 
 use finsam_core::{
-    DecidedGrade, Decision, Goal, GoalResult, Grade, Intervention, InterventionKind, Period, Report,
+    DecidedGrade, Decision, FlowField, FlowFigure, FlowFigures, FlowMeasure, FlowRow, FlowTable,
+    Goal, GoalResult, Grade, Intervention, InterventionKind, Period, Report,
 };
 use rust_decimal::Decimal;
 
@@ -71,11 +72,65 @@ pub fn interventions(count: usize) -> Result<Vec<Intervention>, finsam_core::Err
     Ok(all)
 }
 
-/// A report holding [`interventions`]`(count)`.
+/// A report holding [`interventions`]`(count)`, each goal of the first two linked to the flow
+/// table, which has a row per intervention (about one in ten inconsistent) and a total row.
 pub fn report(count: usize) -> Result<Report, finsam_core::Error> {
     let mut report = Report::new("Samordningsförbundet Benchmark", Period::year_of(2017)?)?;
-    report.interventions = interventions(count)?;
+    let mut sequence = Sequence::new(2015);
+    let mut rows = Vec::with_capacity(count);
+    let mut total = FlowFigures::default();
+    for mut intervention in interventions(count)? {
+        let figures = flow_figures(&mut sequence);
+        for field in FlowField::ALL {
+            let sum = total.count(field).unwrap_or(0) + figures.count(field).unwrap_or(0);
+            total.set(field, Some(FlowFigure::Count(sum)));
+        }
+        let mut goals = std::mem::take(&mut intervention.goals).into_iter();
+        if let (Some(first), Some(second)) = (goals.next(), goals.next()) {
+            intervention
+                .goals
+                .push(first.with_measure(FlowMeasure::NewParticipants)?);
+            intervention
+                .goals
+                .push(second.with_measure(FlowMeasure::ShareToWorkOrStudiesOfEnded)?);
+        }
+        intervention.goals.extend(goals);
+        rows.push(FlowRow {
+            intervention: intervention.id.clone(),
+            label: None,
+            figures,
+        });
+        report.interventions.push(intervention);
+    }
+    report.flows = Some(FlowTable {
+        rows,
+        total: Some(total),
+        unique_participants: total.count(FlowField::Current),
+    });
     Ok(report)
+}
+
+fn flow_figures(sequence: &mut Sequence) -> FlowFigures {
+    let women = sequence.below(60);
+    let men = sequence.below(60);
+    let other = sequence.below(3);
+    // About one row in ten does not add up, as in the printed reports.
+    let current = women + men + other + u64::from(sequence.below(10) == 0);
+    let new = sequence.below(current + 1);
+    let ended = sequence.below(current + 1);
+    let to_work = sequence.below(ended + 1);
+    let job_seeking = sequence.below(ended - to_work + 1);
+    let c = |n| Some(FlowFigure::Count(n));
+    FlowFigures {
+        current: c(current),
+        women: c(women),
+        men: c(men),
+        other: c(other),
+        new: c(new),
+        ended: c(ended),
+        to_work_or_studies: c(to_work),
+        job_seeking: c(job_seeking),
+    }
 }
 
 /// Runs `work` `runs` times and returns the median duration.

@@ -57,11 +57,16 @@ pub enum ErrorKind {
     UnsupportedVersion,
     /// Decimal arithmetic overflowed (`overflow`).
     Overflow,
+    /// A goal's flow measure does not fit its kind, e.g. a share measure on a count goal
+    /// (`measure_kind_mismatch`).
+    MeasureKindMismatch,
+    /// A table row names an intervention the report does not have (`unknown_intervention`).
+    UnknownIntervention,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 24] = [
+    pub const ALL: [ErrorKind; 26] = [
         ErrorKind::JsonSyntax,
         ErrorKind::InvalidType,
         ErrorKind::UnknownField,
@@ -86,6 +91,8 @@ impl ErrorKind {
         ErrorKind::InvalidPolicy,
         ErrorKind::UnsupportedVersion,
         ErrorKind::Overflow,
+        ErrorKind::MeasureKindMismatch,
+        ErrorKind::UnknownIntervention,
     ];
 
     /// The stable machine code of this kind, e.g. `"share_above_100"`.
@@ -115,6 +122,8 @@ impl ErrorKind {
             ErrorKind::InvalidPolicy => "invalid_policy",
             ErrorKind::UnsupportedVersion => "unsupported_version",
             ErrorKind::Overflow => "overflow",
+            ErrorKind::MeasureKindMismatch => "measure_kind_mismatch",
+            ErrorKind::UnknownIntervention => "unknown_intervention",
         }
     }
 

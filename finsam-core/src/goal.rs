@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::flows::FlowMeasure;
 use crate::result::{check_not_negative, check_percent, check_text, GoalResult};
 
 /// What kind of figure a goal sets.
@@ -82,7 +83,25 @@ pub struct Goal {
     direction: Direction,
     #[serde(skip_serializing_if = "Option::is_none")]
     unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    measures: Option<FlowMeasure>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    also_stated: Vec<GoalStatement>,
     result: GoalResult,
+}
+
+/// The same goal as another place of the report states it, e.g. the bullet list "Mål 2017" of
+/// the intervention's section or its small table, beside the summary table.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalStatement {
+    /// Where: "avsnittet, Mål 2014", "avsnittets tabell".
+    pub place: String,
+    /// The goal as written there.
+    pub text: String,
+    /// The target stated there.
+    #[serde(with = "crate::json::decimal")]
+    pub target: Decimal,
 }
 
 impl Goal {
@@ -136,6 +155,8 @@ impl Goal {
             target,
             direction,
             unit,
+            measures: None,
+            also_stated: Vec::new(),
             result,
         })
     }
@@ -178,26 +199,64 @@ impl Goal {
 
     /// The same goal with another direction.
     pub fn with_direction(self, direction: Direction) -> Result<Goal> {
-        Goal::new(
-            self.description,
-            self.kind,
-            self.target,
-            direction,
-            self.unit,
-            self.result,
-        )
+        if self.kind == GoalKind::Qualitative && direction != Direction::AtLeast {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                "direction",
+                "a qualitative goal has no direction",
+            ));
+        }
+        Ok(Goal { direction, ..self })
     }
 
     /// The same goal with a unit, e.g. "nya deltagare" or "remisser".
     pub fn with_unit(self, unit: impl Into<String>) -> Result<Goal> {
-        Goal::new(
-            self.description,
-            self.kind,
-            self.target,
-            self.direction,
-            Some(unit.into()),
-            self.result,
-        )
+        let unit = unit.into();
+        check_text(&unit, "unit")?;
+        Ok(Goal {
+            unit: Some(unit),
+            ..self
+        })
+    }
+
+    /// The same goal saying which flow figure it measures; the measure must fit the goal's
+    /// kind (a count measure for a count goal, a share measure for a share goal).
+    pub fn with_measure(self, measure: FlowMeasure) -> Result<Goal> {
+        if measure.goal_kind() != self.kind {
+            return Err(Error::new(
+                ErrorKind::MeasureKindMismatch,
+                "measures",
+                format!(
+                    "the measure {} does not fit a {} goal",
+                    measure.code(),
+                    self.kind
+                ),
+            ));
+        }
+        Ok(Goal {
+            measures: Some(measure),
+            ..self
+        })
+    }
+
+    /// The same goal with one more statement of it from another place of the report; its
+    /// target is checked like the goal's own.
+    pub fn with_statement(mut self, statement: GoalStatement) -> Result<Goal> {
+        let path = format!("also_stated[{}]", self.also_stated.len());
+        check_text(&statement.place, "place").map_err(|e| e.under(&path))?;
+        check_text(&statement.text, "text").map_err(|e| e.under(&path))?;
+        match self.kind {
+            GoalKind::Count => check_not_negative(statement.target, "target"),
+            GoalKind::Share => check_percent(statement.target, "target"),
+            GoalKind::Qualitative => Err(Error::new(
+                ErrorKind::UnexpectedTarget,
+                "target",
+                "a qualitative goal has no numeric target to state elsewhere",
+            )),
+        }
+        .map_err(|e| e.under(&path))?;
+        self.also_stated.push(statement);
+        Ok(self)
     }
 
     /// The same goal with this period's result; the result must fit the goal's kind.
@@ -234,6 +293,16 @@ impl Goal {
     /// The result reported for the period.
     pub fn result(&self) -> &GoalResult {
         &self.result
+    }
+
+    /// The flow figure the goal measures, if linked.
+    pub fn measures(&self) -> Option<FlowMeasure> {
+        self.measures
+    }
+
+    /// The goal as other places of the report state it.
+    pub fn also_stated(&self) -> &[GoalStatement] {
+        &self.also_stated
     }
 }
 

@@ -143,6 +143,10 @@ pub(crate) struct GoalFields {
     direction: Direction,
     #[serde(default)]
     unit: Option<String>,
+    #[serde(default)]
+    measures: Option<crate::flows::FlowMeasure>,
+    #[serde(default)]
+    also_stated: Vec<crate::goal::GoalStatement>,
     #[serde(default = "GoalResult::missing")]
     result: GoalResult,
 }
@@ -151,14 +155,21 @@ impl TryFrom<GoalFields> for Goal {
     type Error = SerdeError;
 
     fn try_from(fields: GoalFields) -> std::result::Result<Goal, SerdeError> {
-        Ok(Goal::new(
+        let mut goal = Goal::new(
             fields.description,
             fields.kind,
             fields.target,
             fields.direction,
             fields.unit,
             fields.result,
-        )?)
+        )?;
+        if let Some(measure) = fields.measures {
+            goal = goal.with_measure(measure)?;
+        }
+        for statement in fields.also_stated {
+            goal = goal.with_statement(statement)?;
+        }
+        Ok(goal)
     }
 }
 

@@ -43,8 +43,12 @@
 
 pub mod assessment;
 pub mod calibration;
+pub mod check;
+pub mod diagnostic;
+pub mod end_reasons;
 pub mod error;
 pub mod explain;
+pub mod flows;
 pub mod goal;
 pub mod grade;
 pub mod grading;
@@ -61,8 +65,12 @@ pub use assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
 pub use calibration::{
     calibrate, Calibration, ConfusionCell, ConfusionMatrix, Disagreement, Excluded, ExclusionReason,
 };
+pub use check::check;
+pub use diagnostic::{Diagnostic, DiagnosticCode, Location, Severity, Table};
+pub use end_reasons::{EndReason, EndReasonRow, EndReasonTable, EndReasonTotals};
 pub use error::{Error, ErrorKind, Result};
-pub use goal::{Direction, Goal, GoalKind};
+pub use flows::{FlowField, FlowFigure, FlowFigures, FlowMeasure, FlowRow, FlowTable};
+pub use goal::{Direction, Goal, GoalKind, GoalStatement};
 pub use grade::{DecidedGrade, Decision, Grade};
 pub use grading::{attainment, grade, grade_all};
 pub use intervention::{Intervention, InterventionId, InterventionKind, InterventionStatus};

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::assessment::Assessment;
 use crate::calibration::{calibrate, Calibration};
+use crate::end_reasons::EndReasonTable;
 use crate::error::{Error, ErrorKind, Result};
+use crate::flows::FlowTable;
 use crate::grading::grade;
 use crate::intervention::{Intervention, InterventionId};
 use crate::period::Period;
@@ -39,6 +41,10 @@ pub struct Report {
     pub period: Period,
     /// The interventions, in the report's order.
     pub interventions: Vec<Intervention>,
+    /// The participant-flow table, when the report has one.
+    pub flows: Option<FlowTable>,
+    /// The end-reason table, when the report has one.
+    pub end_reasons: Option<EndReasonTable>,
 }
 
 #[derive(Deserialize)]
@@ -49,6 +55,10 @@ struct ReportFields {
     period: Period,
     #[serde(default)]
     interventions: Vec<Intervention>,
+    #[serde(default)]
+    flows: Option<FlowTable>,
+    #[serde(default)]
+    end_reasons: Option<EndReasonTable>,
 }
 
 impl TryFrom<ReportFields> for Report {
@@ -70,6 +80,8 @@ impl TryFrom<ReportFields> for Report {
             organisation: fields.organisation,
             period: fields.period,
             interventions: fields.interventions,
+            flows: fields.flows,
+            end_reasons: fields.end_reasons,
         };
         report.validate()?;
         Ok(report)
@@ -82,6 +94,10 @@ struct ReportView<'a> {
     organisation: &'a str,
     period: Period,
     interventions: &'a [Intervention],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    flows: Option<&'a FlowTable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_reasons: Option<&'a EndReasonTable>,
 }
 
 impl Serialize for Report {
@@ -91,6 +107,8 @@ impl Serialize for Report {
             organisation: &self.organisation,
             period: self.period,
             interventions: &self.interventions,
+            flows: self.flows.as_ref(),
+            end_reasons: self.end_reasons.as_ref(),
         }
         .serialize(serializer)
     }
@@ -105,6 +123,8 @@ impl Report {
             organisation,
             period,
             interventions: Vec::new(),
+            flows: None,
+            end_reasons: None,
         })
     }
 
@@ -124,7 +144,8 @@ impl Report {
     }
 
     /// Checks what the types cannot: the organisation and every intervention name are not
-    /// blank, and no two interventions share an id.
+    /// blank, no two interventions share an id, and every flow row names a known intervention
+    /// once.
     pub fn validate(&self) -> Result<()> {
         check_text(&self.organisation, "organisation")?;
         let mut seen: HashMap<&InterventionId, usize> =
@@ -160,6 +181,11 @@ impl Report {
                 grade(intervention, policy).map_err(|e| e.under(&format!("interventions[{index}]")))
             })
             .collect()
+    }
+
+    /// Checks the report's arithmetic and returns what does not hold; see [`crate::check`].
+    pub fn check(&self) -> Vec<crate::diagnostic::Diagnostic> {
+        crate::check::check(self)
     }
 
     /// Finds the band edges that agree best with the grades the association decided.

@@ -213,7 +213,11 @@ fn calibration_on_both_years() -> Result<(), finsam_core::Error> {
 
 #[test]
 fn sample_files_are_exactly_what_the_library_writes() -> Result<(), Box<dyn std::error::Error>> {
-    for json in [REPORT_2015, REPORT_2017] {
+    for json in [
+        REPORT_2015,
+        REPORT_2017,
+        include_str!("../../examples/data/arsredovisning-2014.json"),
+    ] {
         let report = Report::from_json(json)?;
         let written: serde_json::Value = serde_json::from_str(&report.to_json())?;
         let original: serde_json::Value = serde_json::from_str(json)?;

@@ -4,7 +4,8 @@
 use serde_json::Value;
 
 const SCHEMA: &str = include_str!("../../docs/finsam-report.schema.json");
-const SAMPLES: [&str; 2] = [
+const SAMPLES: [&str; 3] = [
+    include_str!("../../examples/data/arsredovisning-2014.json"),
     include_str!("../../examples/data/arsredovisning-2015.json"),
     include_str!("../../examples/data/arsredovisning-2017.json"),
 ];
@@ -131,12 +132,12 @@ fn json_blocks(markdown: &str) -> Vec<String> {
 #[test]
 fn the_format_documents_examples_load() -> Result<(), Box<dyn std::error::Error>> {
     let blocks = json_blocks(include_str!("../../docs/format.md"));
-    assert_eq!(blocks.len(), 2);
+    assert_eq!(blocks.len(), 3);
     let report_text = blocks.first().cloned().unwrap_or_default();
     let report = finsam_core::Report::from_json(&report_text)?;
     assert!(validator()?.is_valid(&serde_json::from_str(&report_text)?));
     let policy = finsam_core::GradingPolicy::from_json(
-        blocks.get(1).map(String::as_str).unwrap_or_default(),
+        blocks.get(2).map(String::as_str).unwrap_or_default(),
     )?;
     assert_eq!(policy, finsam_core::GradingPolicy::default());
     let assessments = report.grade(&policy)?;
@@ -148,6 +149,26 @@ fn the_format_documents_examples_load() -> Result<(), Box<dyn std::error::Error>
     assert_eq!(
         assessments.first().map(|a| a.rule.code()),
         Some("capped_for_unmeasured")
+    );
+
+    // The flow-table example: Möjliggörarna 2017, with more new and ended than current.
+    let flows: finsam_core::FlowTable =
+        finsam_core::json::from_json(blocks.get(1).map(String::as_str).unwrap_or_default())?;
+    let mut report = finsam_core::Report::new(
+        "Samordningsförbundet Huddinge Botkyrka Salem",
+        "2017".parse()?,
+    )?;
+    report.interventions.push(finsam_core::Intervention::new(
+        "mojliggorarna",
+        "Möjliggörarna",
+        finsam_core::InterventionKind::Individual,
+    )?);
+    report.flows = Some(flows);
+    report.validate()?;
+    let codes: Vec<&str> = report.check().iter().map(|d| d.code.code()).collect();
+    assert_eq!(
+        codes,
+        ["flow_new_above_current", "flow_ended_above_current"]
     );
     Ok(())
 }

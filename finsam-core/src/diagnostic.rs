@@ -1,0 +1,150 @@
+//! Diagnostics: what the checker found in a report. Each has a stable code, a severity, a
+//! location (intervention, table, JSON path), the expected and the printed value, and a message
+//! in Swedish and in English.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::intervention::InterventionId;
+use crate::locale::Language;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing, not wrong (e.g. figures that differ only by rounding).
+    Info,
+    /// Probably a mistake or a gap, but the report can stand.
+    Warning,
+    /// Arithmetic that does not hold in the printed report.
+    Error,
+}
+
+impl Severity {
+    /// The stable code: `error`, `warning`, `info`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// Which table of a report a finding is in.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Table {
+    /// The goal-fulfilment summary and the goals of the intervention sections.
+    Goals,
+    /// The participant-flow table.
+    Flows,
+    /// The end-reason table.
+    EndReasons,
+}
+
+impl Table {
+    /// The stable code: `goals`, `flows`, `end_reasons`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Table::Goals => "goals",
+            Table::Flows => "flows",
+            Table::EndReasons => "end_reasons",
+        }
+    }
+}
+
+/// The kind of a finding. Every code is stable.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiagnosticCode {
+    /// Women + men + other ≠ current participants (`flow_gender_sum`).
+    FlowGenderSum,
+    /// More new participants than current ones (`flow_new_above_current`).
+    FlowNewAboveCurrent,
+    /// More ended participants than current ones (`flow_ended_above_current`).
+    FlowEndedAboveCurrent,
+    /// To work/studies + job-seeking above the ended participants (`flow_outcomes_above_ended`).
+    FlowOutcomesAboveEnded,
+    /// A figure of the TOTALT row is not the sum of its column (`flow_total_mismatch`).
+    FlowTotalMismatch,
+    /// More unique participants than the total of current participants (`flow_unique_above_total`).
+    FlowUniqueAboveTotal,
+    /// An individual intervention with goals has no row in the flow table (`flow_row_missing`).
+    FlowRowMissing,
+    /// A share's printed percentage is one percentage point or more from its fraction
+    /// (`share_printed_mismatch`).
+    SharePrintedMismatch,
+    /// A goal's result contradicts the flow figure it measures (`goal_flow_mismatch`).
+    GoalFlowMismatch,
+    /// An end-reason row's counts do not add up to its printed total (`end_reason_row_total`).
+    EndReasonRowTotal,
+    /// An end-reason column does not add up to the printed total row (`end_reason_column_total`).
+    EndReasonColumnTotal,
+    /// The same goal is stated with different targets in two places (`goal_target_conflict`).
+    GoalTargetConflict,
+}
+
+impl DiagnosticCode {
+    /// The stable code, e.g. `flow_gender_sum`.
+    pub fn code(self) -> &'static str {
+        match self {
+            DiagnosticCode::FlowGenderSum => "flow_gender_sum",
+            DiagnosticCode::FlowNewAboveCurrent => "flow_new_above_current",
+            DiagnosticCode::FlowEndedAboveCurrent => "flow_ended_above_current",
+            DiagnosticCode::FlowOutcomesAboveEnded => "flow_outcomes_above_ended",
+            DiagnosticCode::FlowTotalMismatch => "flow_total_mismatch",
+            DiagnosticCode::FlowUniqueAboveTotal => "flow_unique_above_total",
+            DiagnosticCode::FlowRowMissing => "flow_row_missing",
+            DiagnosticCode::SharePrintedMismatch => "share_printed_mismatch",
+            DiagnosticCode::GoalFlowMismatch => "goal_flow_mismatch",
+            DiagnosticCode::EndReasonRowTotal => "end_reason_row_total",
+            DiagnosticCode::EndReasonColumnTotal => "end_reason_column_total",
+            DiagnosticCode::GoalTargetConflict => "goal_target_conflict",
+        }
+    }
+}
+
+/// Where a finding is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Location {
+    /// The intervention concerned, if one is.
+    pub intervention: Option<InterventionId>,
+    /// The table.
+    pub table: Table,
+    /// The JSON path of the field in the report, e.g. `flows.rows[4].figures.new`.
+    pub path: String,
+}
+
+/// One finding of the checker.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Diagnostic {
+    /// What kind of finding.
+    pub code: DiagnosticCode,
+    /// How serious.
+    pub severity: Severity,
+    /// Where.
+    pub location: Location,
+    /// The value the rest of the report implies.
+    #[serde(with = "crate::json::decimal::option")]
+    pub expected: Option<Decimal>,
+    /// The value printed.
+    #[serde(with = "crate::json::decimal::option")]
+    pub printed: Option<Decimal>,
+    /// The finding in Swedish.
+    pub message_sv: String,
+    /// The finding in English.
+    pub message_en: String,
+}
+
+impl Diagnostic {
+    /// The message in `language`.
+    pub fn message(&self, language: Language) -> &str {
+        match language {
+            Language::Swedish => &self.message_sv,
+            Language::English => &self.message_en,
+        }
+    }
+}
