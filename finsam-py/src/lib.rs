@@ -1,0 +1,174 @@
+//! The Python binding of finsam, the native module `finsam._finsam`. It converts types, calls
+//! `finsam-core` and maps its errors; the typed facade is the Python package `finsam`.
+
+mod convert;
+mod errors;
+mod model;
+mod outcome;
+mod tables;
+
+use finsam_core::Intervention;
+use pyo3::prelude::*;
+
+use crate::convert::{grade_in, language_in};
+use crate::errors::guard;
+use crate::model::{policy_or_default, PyGradingPolicy, PyIntervention};
+use crate::outcome::{PyAssessment, PyCalibration};
+
+fn interventions_in(interventions: Vec<PyIntervention>) -> Vec<Intervention> {
+    interventions.into_iter().map(|i| i.inner).collect()
+}
+
+/// Grades one intervention.
+#[pyfunction]
+#[pyo3(signature = (intervention, policy = None))]
+fn grade(
+    py: Python<'_>,
+    intervention: PyRef<'_, PyIntervention>,
+    policy: Option<PyRef<'_, PyGradingPolicy>>,
+) -> PyResult<PyAssessment> {
+    let policy = policy_or_default(policy);
+    guard(py, || {
+        Ok(PyAssessment {
+            inner: finsam_core::grade(&intervention.inner, &policy)?,
+        })
+    })
+}
+
+/// Grades many interventions in one call, in order.
+#[pyfunction]
+#[pyo3(signature = (interventions, policy = None))]
+fn grade_many(
+    py: Python<'_>,
+    interventions: Vec<PyIntervention>,
+    policy: Option<PyRef<'_, PyGradingPolicy>>,
+) -> PyResult<Py<PyAny>> {
+    let policy = policy_or_default(policy);
+    let interventions = interventions_in(interventions);
+    let assessments = guard(py, || {
+        interventions
+            .iter()
+            .enumerate()
+            .map(|(index, i)| {
+                finsam_core::grade(i, &policy).map_err(|e| e.under(&format!("[{index}]")).into())
+            })
+            .collect()
+    })?;
+    tables::assessment_list(py, assessments)
+}
+
+/// Finds the band edges that agree best with the decided grades of `interventions`.
+#[pyfunction]
+#[pyo3(signature = (interventions, policy = None))]
+fn calibrate(
+    py: Python<'_>,
+    interventions: Vec<PyIntervention>,
+    policy: Option<PyRef<'_, PyGradingPolicy>>,
+) -> PyResult<PyCalibration> {
+    let policy = policy_or_default(policy);
+    let interventions = interventions_in(interventions);
+    guard(py, || {
+        Ok(PyCalibration {
+            inner: finsam_core::calibrate(&interventions, &policy)?,
+        })
+    })
+}
+
+/// Checks a report in the JSON format and returns every error found (as exceptions, not
+/// raised); an empty list means the report loads.
+#[pyfunction]
+fn validate_json(py: Python<'_>, text: &str) -> Vec<PyErr> {
+    finsam_core::json::validate_report_json(text)
+        .into_iter()
+        .map(|e| errors::to_py_err(py, e.into()))
+        .collect()
+}
+
+/// The code of the grade `text` spells ("Mycket God" → `very_good`).
+#[pyfunction]
+fn _grade_code(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<&'static str> {
+    guard(py, || Ok(grade_in(text, "grade")?.code()))
+}
+
+/// The label of the grade with `code` in `language`.
+#[pyfunction]
+fn _grade_label(py: Python<'_>, code: &Bound<'_, PyAny>, language: &str) -> PyResult<&'static str> {
+    guard(py, || {
+        Ok(grade_in(code, "grade")?.label(language_in(language)?))
+    })
+}
+
+/// The rank of the grade with `code`: 0 for Ej uppfyllt to 3 for Mycket god.
+#[pyfunction]
+fn _grade_rank(py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<usize> {
+    guard(py, || Ok(grade_in(code, "grade")?.rank()))
+}
+
+/// The sample reports shipped with finsam, by year (the annual reports in `examples/data`).
+const SAMPLES: [(u16, &str); 2] = [
+    (
+        2015,
+        include_str!("../../examples/data/arsredovisning-2015.json"),
+    ),
+    (
+        2017,
+        include_str!("../../examples/data/arsredovisning-2017.json"),
+    ),
+];
+
+/// A sample annual report shipped with finsam (2015 or 2017).
+#[pyfunction]
+#[pyo3(signature = (year = 2017))]
+fn sample_report(py: Python<'_>, year: i64) -> PyResult<model::PyReport> {
+    guard(py, || {
+        let text = SAMPLES
+            .iter()
+            .find(|(y, _)| i64::from(*y) == year)
+            .map(|(_, text)| *text)
+            .ok_or_else(|| {
+                let years: Vec<String> = SAMPLES.iter().map(|(y, _)| y.to_string()).collect();
+                errors::core_error(
+                    finsam_core::ErrorKind::InvalidValue,
+                    "year",
+                    format!(
+                        "there is no sample report for {year}; the samples are {}",
+                        years.join(", ")
+                    ),
+                )
+            })?;
+        Ok(model::PyReport {
+            inner: finsam_core::Report::from_json(text)?,
+        })
+    })
+}
+
+/// The native module.
+#[pymodule]
+fn _finsam(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<model::PyReport>()?;
+    m.add_class::<model::PyIntervention>()?;
+    m.add_class::<model::PyGoal>()?;
+    m.add_class::<model::PyGoalResult>()?;
+    m.add_class::<model::PyDecidedGrade>()?;
+    m.add_class::<model::PyGradingPolicy>()?;
+    m.add_class::<outcome::PyAssessment>()?;
+    m.add_class::<outcome::PyGoalAssessment>()?;
+    m.add_class::<outcome::PyRule>()?;
+    m.add_class::<outcome::PyCalibration>()?;
+    m.add_class::<outcome::PyConfusionMatrix>()?;
+    m.add_class::<outcome::PyDisagreement>()?;
+    m.add_class::<outcome::PyExcluded>()?;
+    m.add_function(wrap_pyfunction!(grade, m)?)?;
+    m.add_function(wrap_pyfunction!(grade_many, m)?)?;
+    m.add_function(wrap_pyfunction!(calibrate, m)?)?;
+    m.add_function(wrap_pyfunction!(validate_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_grade_code, m)?)?;
+    m.add_function(wrap_pyfunction!(_grade_label, m)?)?;
+    m.add_function(wrap_pyfunction!(_grade_rank, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::_to_pandas, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::_to_html, m)?)?;
+    m.add_function(wrap_pyfunction!(sample_report, m)?)?;
+    m.add("FORMAT_VERSION", finsam_core::FORMAT_VERSION)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

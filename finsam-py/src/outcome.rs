@@ -1,0 +1,528 @@
+//! What grading and calibration return, as Python value classes: `Assessment`,
+//! `GoalAssessment`, `Rule`, `Calibration`, `ConfusionMatrix`, `Disagreement` and `Excluded`.
+
+use finsam_core::calibration::{ConfusionMatrix, Disagreement, Excluded};
+use finsam_core::{Assessment, Calibration, GoalAssessment, Rule};
+use pyo3::prelude::*;
+
+use crate::convert::{
+    code_out, decimal_opt_out, decimal_out, grade_in, grade_opt_out, grade_out, language_in,
+    repr_decimal, repr_grade, repr_str,
+};
+use crate::errors::guard;
+use crate::model::{PyDecidedGrade, PyGoalResult, PyGradingPolicy};
+
+fn repr_opt_grade(grade: Option<finsam_core::Grade>) -> String {
+    grade.map(repr_grade).unwrap_or_else(|| "None".to_owned())
+}
+
+fn repr_opt_decimal(value: Option<rust_decimal::Decimal>) -> String {
+    value.map(repr_decimal).unwrap_or_else(|| "None".to_owned())
+}
+
+/// The grading of one intervention.
+#[pyclass(
+    name = "Assessment",
+    module = "finsam",
+    frozen,
+    eq,
+    hash,
+    from_py_object
+)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyAssessment {
+    pub(crate) inner: Assessment,
+}
+
+#[pymethods]
+impl PyAssessment {
+    #[getter]
+    fn intervention_id(&self) -> &str {
+        self.inner.intervention_id.as_str()
+    }
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.name
+    }
+    /// The computed grade; `None` when there was nothing to grade.
+    #[getter]
+    fn grade(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        grade_opt_out(py, self.inner.grade)
+    }
+    /// The mean attainment of the measured goals.
+    #[getter]
+    fn score(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        decimal_opt_out(py, self.inner.score)
+    }
+    #[getter]
+    fn goals(&self) -> Vec<PyGoalAssessment> {
+        self.inner
+            .goals
+            .iter()
+            .cloned()
+            .map(|inner| PyGoalAssessment { inner })
+            .collect()
+    }
+    #[getter]
+    fn rule(&self) -> PyRule {
+        PyRule {
+            inner: self.inner.rule,
+        }
+    }
+    #[getter]
+    fn decided(&self) -> Option<PyDecidedGrade> {
+        self.inner
+            .decided
+            .clone()
+            .map(|inner| PyDecidedGrade { inner })
+    }
+    /// How the decided grade compares with the computed one: `agrees`, `decided_higher`,
+    /// `decided_lower`, `decided_not_applicable`, `not_computed`; `None` if none was decided.
+    #[getter]
+    fn comparison(&self) -> Option<&'static str> {
+        self.inner.comparison.map(|c| c.code())
+    }
+    #[getter]
+    fn measured_goals(&self) -> usize {
+        self.inner.measured_goals()
+    }
+    #[getter]
+    fn differs_from_decided(&self) -> bool {
+        self.inner.differs_from_decided()
+    }
+
+    /// The whole explanation: headline, one line per goal, the rule, the comparison.
+    #[pyo3(signature = (language = "sv"))]
+    fn explain(&self, py: Python<'_>, language: &str) -> PyResult<String> {
+        guard(py, || Ok(self.inner.explain(language_in(language)?)))
+    }
+
+    /// The headline: the name, the computed grade and the score.
+    #[pyo3(signature = (language = "sv"))]
+    fn summary(&self, py: Python<'_>, language: &str) -> PyResult<String> {
+        guard(py, || Ok(self.inner.summary(language_in(language)?)))
+    }
+
+    /// The assessment in the JSON format.
+    fn to_json(&self) -> String {
+        finsam_core::json::to_json(&self.inner)
+    }
+
+    /// The assessment as HTML: its goal-fulfilment table, the rule and the comparison.
+    #[pyo3(signature = (language = "sv"))]
+    fn to_html(&self, py: Python<'_>, language: &str) -> PyResult<String> {
+        guard(py, || {
+            Ok(finsam_core::render::assessment_html(
+                &self.inner,
+                language_in(language)?,
+            ))
+        })
+    }
+
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        self.to_html(py, "sv")
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Assessment {}: grade={}, score={}, rule='{}', comparison={}>",
+            repr_str(py, self.inner.intervention_id.as_str())?,
+            repr_opt_grade(self.inner.grade),
+            repr_opt_decimal(self.inner.score),
+            self.inner.rule.code(),
+            match self.inner.comparison {
+                Some(c) => format!("'{}'", c.code()),
+                None => "None".to_owned(),
+            }
+        ))
+    }
+}
+
+/// One goal after grading.
+#[pyclass(
+    name = "GoalAssessment",
+    module = "finsam",
+    frozen,
+    eq,
+    hash,
+    from_py_object
+)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyGoalAssessment {
+    inner: GoalAssessment,
+}
+
+#[pymethods]
+impl PyGoalAssessment {
+    /// The goal's position in the intervention, from 0.
+    #[getter]
+    fn index(&self) -> usize {
+        self.inner.index
+    }
+    #[getter]
+    fn description(&self) -> &str {
+        &self.inner.description
+    }
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.inner.kind.code()
+    }
+    #[getter]
+    fn direction(&self) -> &'static str {
+        self.inner.direction.code()
+    }
+    #[getter]
+    fn target(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        decimal_opt_out(py, self.inner.target)
+    }
+    #[getter]
+    fn unit(&self) -> Option<&str> {
+        self.inner.unit.as_deref()
+    }
+    #[getter]
+    fn result(&self) -> PyGoalResult {
+        PyGoalResult {
+            inner: self.inner.result.clone(),
+        }
+    }
+    /// The figure graded: the count, or the share's percentage on the policy's basis.
+    #[getter]
+    fn value(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        decimal_opt_out(py, self.inner.value)
+    }
+    /// Attainment in [0, 1]; `None` when the goal was not measured or does not apply.
+    #[getter]
+    fn attainment(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        decimal_opt_out(py, self.inner.attainment)
+    }
+    /// `reached`, `partly_reached`, `not_reached`, `not_measured`, `not_assessed`, `missing`
+    /// or `not_applicable`.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status.code()
+    }
+
+    /// One line on the goal: target, result, attainment and status.
+    #[pyo3(signature = (language = "sv"))]
+    fn explain(&self, py: Python<'_>, language: &str) -> PyResult<String> {
+        guard(py, || Ok(self.inner.explain(language_in(language)?)))
+    }
+
+    /// The target in words ("minst 80 %"); `None` for a qualitative goal.
+    #[pyo3(signature = (language = "sv"))]
+    fn target_text(&self, py: Python<'_>, language: &str) -> PyResult<Option<String>> {
+        guard(py, || Ok(self.inner.target_text(language_in(language)?)))
+    }
+
+    /// The result in words ("89 av 93 = 95,7 %").
+    #[pyo3(signature = (language = "sv"))]
+    fn result_text(&self, py: Python<'_>, language: &str) -> PyResult<String> {
+        guard(py, || Ok(self.inner.result_text(language_in(language)?)))
+    }
+
+    /// The status in words ("delvis uppnått").
+    #[pyo3(signature = (language = "sv"))]
+    fn status_label(&self, py: Python<'_>, language: &str) -> PyResult<&'static str> {
+        guard(py, || Ok(self.inner.status.label(language_in(language)?)))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<GoalAssessment {}: attainment={}, status='{}'>",
+            repr_str(py, &self.inner.description)?,
+            repr_opt_decimal(self.inner.attainment),
+            self.inner.status.code()
+        ))
+    }
+}
+
+/// The rule that set an intervention's grade.
+#[pyclass(name = "Rule", module = "finsam", frozen, eq, hash, from_py_object)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyRule {
+    inner: Rule,
+}
+
+#[pymethods]
+impl PyRule {
+    /// `no_gradable_goals`, `none_measured`, `score_band` or `capped_for_unmeasured`.
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.inner.code()
+    }
+    /// The band the score fell in (`score_band`, `capped_for_unmeasured`).
+    #[getter]
+    fn band(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        let band = match self.inner {
+            Rule::ScoreBand { band, .. } | Rule::CappedForUnmeasured { band, .. } => Some(band),
+            Rule::NoGradableGoals | Rule::NoneMeasured { .. } => None,
+        };
+        grade_opt_out(py, band)
+    }
+    /// The lower edge of the band (`score_band`; `None` for Ej uppfyllt).
+    #[getter]
+    fn edge(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        let edge = match self.inner {
+            Rule::ScoreBand { edge, .. } => edge,
+            _ => None,
+        };
+        decimal_opt_out(py, edge)
+    }
+    /// The highest grade allowed with unmeasured goals (`score_band`,
+    /// `capped_for_unmeasured`).
+    #[getter]
+    fn cap(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        let cap = match self.inner {
+            Rule::ScoreBand { cap, .. } | Rule::CappedForUnmeasured { cap, .. } => Some(cap),
+            Rule::NoGradableGoals | Rule::NoneMeasured { .. } => None,
+        };
+        grade_opt_out(py, cap)
+    }
+    /// How many goals were not measured.
+    #[getter]
+    fn unmeasured(&self) -> usize {
+        match self.inner {
+            Rule::NoneMeasured { unmeasured, .. }
+            | Rule::ScoreBand { unmeasured, .. }
+            | Rule::CappedForUnmeasured { unmeasured, .. } => unmeasured,
+            Rule::NoGradableGoals => 0,
+        }
+    }
+    /// The grade the rule gave when no goal was measured (`none_measured`).
+    #[getter]
+    fn grade(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        let grade = match self.inner {
+            Rule::NoneMeasured { grade, .. } => Some(grade),
+            _ => None,
+        };
+        grade_opt_out(py, grade)
+    }
+
+    /// The rule in words, given the score it was applied to.
+    #[pyo3(signature = (score = None, language = "sv"))]
+    fn explain(
+        &self,
+        py: Python<'_>,
+        score: Option<&Bound<'_, PyAny>>,
+        language: &str,
+    ) -> PyResult<String> {
+        guard(py, || {
+            let score = crate::convert::decimal_opt_in(score, "score")?;
+            Ok(self.inner.explain(score, language_in(language)?))
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Rule '{}'>", self.inner.code())
+    }
+}
+
+/// The outcome of calibration: the policy whose edges agree best with the decided grades, and
+/// how well.
+#[pyclass(name = "Calibration", module = "finsam", frozen, eq)]
+#[derive(Clone, PartialEq, Eq)]
+pub struct PyCalibration {
+    pub(crate) inner: Calibration,
+}
+
+#[pymethods]
+impl PyCalibration {
+    /// The starting policy with the edges and cap that agree best.
+    #[getter]
+    fn policy(&self) -> PyGradingPolicy {
+        PyGradingPolicy {
+            inner: self.inner.policy.clone(),
+        }
+    }
+    /// The calibrated lower band edges `(very_good, good, acceptable)`.
+    #[getter]
+    fn edges(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, Py<PyAny>, Py<PyAny>)> {
+        let p = &self.inner.policy;
+        Ok((
+            decimal_out(py, p.very_good())?,
+            decimal_out(py, p.good())?,
+            decimal_out(py, p.acceptable())?,
+        ))
+    }
+    #[getter]
+    fn considered(&self) -> usize {
+        self.inner.considered
+    }
+    #[getter]
+    fn agreeing(&self) -> usize {
+        self.inner.agreeing
+    }
+    #[getter]
+    fn baseline_agreeing(&self) -> usize {
+        self.inner.baseline_agreeing
+    }
+    /// `agreeing / considered` as a decimal in [0, 1].
+    #[getter]
+    fn agreement(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        decimal_out(py, self.inner.agreement)
+    }
+    #[getter]
+    fn confusion(&self) -> PyConfusionMatrix {
+        PyConfusionMatrix {
+            inner: self.inner.confusion.clone(),
+        }
+    }
+    #[getter]
+    fn disagreements(&self) -> Vec<PyDisagreement> {
+        self.inner
+            .disagreements
+            .iter()
+            .cloned()
+            .map(|inner| PyDisagreement { inner })
+            .collect()
+    }
+    #[getter]
+    fn excluded(&self) -> Vec<PyExcluded> {
+        self.inner
+            .excluded
+            .iter()
+            .cloned()
+            .map(|inner| PyExcluded { inner })
+            .collect()
+    }
+
+    /// The calibration in JSON.
+    fn to_json(&self) -> String {
+        finsam_core::json::to_json(&self.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        let p = &self.inner.policy;
+        format!(
+            "<Calibration edges=({}, {}, {}), agreeing={}/{}, baseline_agreeing={}>",
+            repr_decimal(p.very_good()),
+            repr_decimal(p.good()),
+            repr_decimal(p.acceptable()),
+            self.inner.agreeing,
+            self.inner.considered,
+            self.inner.baseline_agreeing
+        )
+    }
+}
+
+/// One confusion-matrix cell for Python: `(decided, computed, count)`.
+type Cell = (Py<PyAny>, Py<PyAny>, usize);
+
+/// Counts of decided grade (rows) against computed grade (columns).
+#[pyclass(name = "ConfusionMatrix", module = "finsam", frozen, eq, hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyConfusionMatrix {
+    inner: ConfusionMatrix,
+}
+
+#[pymethods]
+impl PyConfusionMatrix {
+    /// How many interventions were decided `decided` and computed `computed`.
+    fn get(
+        &self,
+        py: Python<'_>,
+        decided: &Bound<'_, PyAny>,
+        computed: &Bound<'_, PyAny>,
+    ) -> PyResult<usize> {
+        guard(py, || {
+            Ok(self.inner.get(
+                grade_in(decided, "decided")?,
+                grade_in(computed, "computed")?,
+            ))
+        })
+    }
+    /// All sixteen cells `(decided, computed, count)`, decided best first, then computed best
+    /// first.
+    #[getter]
+    fn cells(&self, py: Python<'_>) -> PyResult<Vec<Cell>> {
+        self.inner
+            .cells()
+            .into_iter()
+            .map(|c| {
+                Ok((
+                    grade_out(py, c.decided)?,
+                    grade_out(py, c.computed)?,
+                    c.count,
+                ))
+            })
+            .collect()
+    }
+    /// The number of interventions counted.
+    #[getter]
+    fn total(&self) -> usize {
+        self.inner.total()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<ConfusionMatrix total={}>", self.inner.total())
+    }
+}
+
+/// An intervention whose computed grade differs from the decided one after calibration.
+#[pyclass(name = "Disagreement", module = "finsam", frozen, eq, hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyDisagreement {
+    inner: Disagreement,
+}
+
+#[pymethods]
+impl PyDisagreement {
+    #[getter]
+    fn intervention_id(&self) -> &str {
+        self.inner.intervention_id.as_str()
+    }
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.name
+    }
+    #[getter]
+    fn score(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        decimal_opt_out(py, self.inner.score)
+    }
+    #[getter]
+    fn decided(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        grade_out(py, self.inner.decided)
+    }
+    #[getter]
+    fn computed(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        grade_out(py, self.inner.computed)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Disagreement {}: score={}, decided={}, computed={}>",
+            repr_str(py, self.inner.intervention_id.as_str())?,
+            repr_opt_decimal(self.inner.score),
+            repr_grade(self.inner.decided),
+            repr_grade(self.inner.computed)
+        ))
+    }
+}
+
+/// An intervention left out of calibration, and why.
+#[pyclass(name = "Excluded", module = "finsam", frozen, eq, hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyExcluded {
+    inner: Excluded,
+}
+
+#[pymethods]
+impl PyExcluded {
+    #[getter]
+    fn intervention_id(&self) -> &str {
+        self.inner.intervention_id.as_str()
+    }
+    /// `no_decided_grade`, `decided_not_applicable` or `no_gradable_goals`.
+    #[getter]
+    fn reason(&self) -> String {
+        code_out(&self.inner.reason)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Excluded {}: {}>",
+            repr_str(py, self.inner.intervention_id.as_str())?,
+            code_out(&self.inner.reason)
+        ))
+    }
+}

@@ -1,0 +1,199 @@
+//! The core's tables ([`finsam_core::render`]) handed to Python: as a pandas `DataFrame` (one
+//! row per goal or per intervention), as HTML, and the `AssessmentList` that grading returns.
+
+use finsam_core::render::{goal_rows, intervention_rows};
+use finsam_core::{Assessment, Decision, ErrorKind};
+use pyo3::exceptions::PyImportError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList};
+use pyo3::IntoPyObjectExt;
+
+use crate::convert::{code_out, decimal_opt_out, grade_opt_out, language_in};
+use crate::errors::{core_error, guard};
+use crate::outcome::PyAssessment;
+
+static ASSESSMENT_LIST: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// Assessments as a `finsam.AssessmentList` (a `list` that renders in notebooks).
+pub(crate) fn assessment_list(py: Python<'_>, assessments: Vec<Assessment>) -> PyResult<Py<PyAny>> {
+    let items = assessments
+        .into_iter()
+        .map(|inner| Py::new(py, PyAssessment { inner }))
+        .collect::<PyResult<Vec<_>>>()?;
+    let list = PyList::new(py, items)?;
+    Ok(ASSESSMENT_LIST
+        .import(py, "finsam._assessments", "AssessmentList")?
+        .call1((list,))?
+        .unbind())
+}
+
+/// Columns in order, each a Python list.
+struct Columns<'py> {
+    py: Python<'py>,
+    names: Vec<&'static str>,
+    values: Vec<Vec<Py<PyAny>>>,
+}
+
+impl<'py> Columns<'py> {
+    fn new(py: Python<'py>, names: &[&'static str]) -> Self {
+        Columns {
+            py,
+            names: names.to_vec(),
+            values: names.iter().map(|_| Vec::new()).collect(),
+        }
+    }
+
+    /// Appends one row; `cells` are in column order.
+    fn push(&mut self, cells: Vec<Py<PyAny>>) {
+        for (column, cell) in self.values.iter_mut().zip(cells) {
+            column.push(cell);
+        }
+    }
+
+    fn into_frame(self) -> PyResult<Py<PyAny>> {
+        let pandas = self.py.import("pandas").map_err(|_| {
+            PyImportError::new_err(
+                "to_pandas needs pandas, which is not installed: pip install pandas",
+            )
+        })?;
+        let data = PyDict::new(self.py);
+        for (name, column) in self.names.iter().zip(self.values) {
+            data.set_item(name, PyList::new(self.py, column)?)?;
+        }
+        Ok(pandas.getattr("DataFrame")?.call1((data,))?.unbind())
+    }
+}
+
+fn cell<'py, T: IntoPyObject<'py>>(py: Python<'py>, value: T) -> PyResult<Py<PyAny>> {
+    value.into_py_any(py)
+}
+
+/// The assessments as a pandas `DataFrame`: `level="goal"` gives one row per goal,
+/// `level="intervention"` one row per intervention.
+pub(crate) fn frame(
+    py: Python<'_>,
+    assessments: &[Assessment],
+    level: &str,
+    language: &str,
+) -> PyResult<Py<PyAny>> {
+    let language = guard(py, || language_in(language))?;
+    match level {
+        "goal" => {
+            let mut columns = Columns::new(
+                py,
+                &[
+                    "intervention_id",
+                    "intervention",
+                    "goal_number",
+                    "goal",
+                    "kind",
+                    "direction",
+                    "target",
+                    "unit",
+                    "result_type",
+                    "result",
+                    "value",
+                    "attainment",
+                    "status",
+                ],
+            );
+            for row in goal_rows(assessments, language) {
+                columns.push(vec![
+                    cell(py, row.intervention_id.as_str())?,
+                    cell(py, row.intervention)?,
+                    cell(py, row.goal_number)?,
+                    cell(py, row.goal)?,
+                    cell(py, row.kind.code())?,
+                    cell(py, row.direction.code())?,
+                    cell(py, decimal_opt_out(py, row.target)?)?,
+                    cell(py, row.unit)?,
+                    cell(py, row.result_type)?,
+                    cell(py, row.result)?,
+                    cell(py, decimal_opt_out(py, row.value)?)?,
+                    cell(py, decimal_opt_out(py, row.attainment)?)?,
+                    cell(py, row.status.code())?,
+                ]);
+            }
+            columns.into_frame()
+        }
+        "intervention" => {
+            let mut columns = Columns::new(
+                py,
+                &[
+                    "intervention_id",
+                    "intervention",
+                    "goals",
+                    "measured_goals",
+                    "unmeasured_goals",
+                    "score",
+                    "grade",
+                    "grade_label",
+                    "decided",
+                    "decided_label",
+                    "comparison",
+                    "rule",
+                ],
+            );
+            for row in intervention_rows(assessments, language) {
+                columns.push(vec![
+                    cell(py, row.intervention_id.as_str())?,
+                    cell(py, row.intervention)?,
+                    cell(py, row.goals)?,
+                    cell(py, row.measured_goals)?,
+                    cell(py, row.unmeasured_goals)?,
+                    cell(py, decimal_opt_out(py, row.score)?)?,
+                    cell(py, grade_opt_out(py, row.grade)?)?,
+                    cell(py, row.grade_label)?,
+                    cell(
+                        py,
+                        grade_opt_out(py, row.decided.and_then(Decision::grade))?,
+                    )?,
+                    cell(py, row.decided_label)?,
+                    cell(py, row.comparison.map(|c| code_out(&c)))?,
+                    cell(py, row.rule)?,
+                ]);
+            }
+            columns.into_frame()
+        }
+        other => guard(py, || {
+            Err(core_error(
+                ErrorKind::UnknownVariant,
+                "level",
+                format!("unknown level '{other}'; use 'goal' or 'intervention'"),
+            ))
+        }),
+    }
+}
+
+/// Assessments as a pandas `DataFrame` (the body of `AssessmentList.to_pandas`).
+#[pyfunction]
+#[pyo3(signature = (assessments, level = "goal", language = "sv"))]
+pub(crate) fn _to_pandas(
+    py: Python<'_>,
+    assessments: Vec<PyAssessment>,
+    level: &str,
+    language: &str,
+) -> PyResult<Py<PyAny>> {
+    let assessments: Vec<Assessment> = assessments.into_iter().map(|a| a.inner).collect();
+    frame(py, &assessments, level, language)
+}
+
+/// Assessments as the goal-fulfilment HTML table (the body of `AssessmentList.to_html`).
+#[pyfunction]
+#[pyo3(signature = (assessments, language = "sv", caption = None))]
+pub(crate) fn _to_html(
+    py: Python<'_>,
+    assessments: Vec<PyAssessment>,
+    language: &str,
+    caption: Option<&str>,
+) -> PyResult<String> {
+    guard(py, || {
+        let assessments: Vec<Assessment> = assessments.into_iter().map(|a| a.inner).collect();
+        Ok(finsam_core::render::goal_fulfilment_table(
+            &assessments,
+            language_in(language)?,
+            caption,
+        ))
+    })
+}
