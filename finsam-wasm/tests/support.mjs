@@ -1,0 +1,70 @@
+// Shared by the tests: where things are, and the Node build of the package loaded the way a
+// user loads it (through the package's `exports`).
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const WASM_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = path.resolve(WASM_DIR, '..');
+export const PKG = path.join(WASM_DIR, 'pkg');
+export const VECTORS = path.join(ROOT, 'finsam-core', 'tests', 'vectors');
+
+const require = createRequire(import.meta.url);
+
+/** The package as `require('finsam')` gives it under Node (the `node` export condition). */
+export const finsam = require(PKG);
+
+/** The cases of a shared test vector file of finsam-core. */
+export function vectorCases(file) {
+  return JSON.parse(readFileSync(path.join(VECTORS, file), 'utf8')).cases;
+}
+
+/** START 2017 as the web form's end-to-end test enters it. */
+export const START_2017 = Object.freeze({
+  id: 'start',
+  name: 'START',
+  kind: 'individual',
+  status: 'active',
+  goals: [
+    {
+      description: '20 nya deltagare',
+      kind: 'count',
+      target: '20',
+      direction: 'at_least',
+      unit: 'nya deltagare',
+      result: { type: 'count', value: '21' },
+    },
+    {
+      description: '50 % i arbete/studier',
+      kind: 'share',
+      target: '50',
+      direction: 'at_least',
+      result: { type: 'share', numerator: '14', denominator: '21' },
+    },
+  ],
+});
+
+/** What the core says about START 2017 (no decided grade), in both languages. */
+export const START_2017_EXPLANATION = Object.freeze({
+  sv:
+    'START: beräknad måluppfyllelse Mycket god (medelvärde 1 av 2 mätta mål)\n' +
+    '  1. 20 nya deltagare: mål minst 20 nya deltagare, resultat 21 → måluppfyllelse 100 % (uppnått)\n' +
+    '  2. 50 % i arbete/studier: mål minst 50 %, resultat 14 av 21 = 66,7 % → måluppfyllelse 100 % (uppnått)\n' +
+    '  Regel: medelvärdet 1 ligger i bandet för Mycket god (från 0,95).',
+  en:
+    'START: computed goal fulfilment Very good (mean 1 over 2 measured goal(s))\n' +
+    '  1. 20 nya deltagare: target at least 20 nya deltagare, result 21 → attainment 100% (reached)\n' +
+    '  2. 50 % i arbete/studier: target at least 50%, result 14 of 21 = 66.7% → attainment 100% (reached)\n' +
+    '  Rule: the mean 1 lies in the band of Very good (from 0.95).',
+});
+
+/** Calls `fn` and returns what it threw; fails if it returned. */
+export function thrown(fn) {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw, but the call returned');
+}
