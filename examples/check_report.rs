@@ -2,7 +2,7 @@
 //! of the report implies and what was printed.
 //!
 //! ```text
-//! cargo run --example check_report                 # the built-in samples (2014, 2015, 2017)
+//! cargo run --example check_report                 # the built-in samples (2014, 2015, 2017, 2019-H1)
 //! cargo run --example check_report -- report.json  # a report of your own
 //! cargo run --example check_report -- --en         # in English
 //! ```
@@ -38,6 +38,10 @@ fn main() -> ExitCode {
             (
                 "arsredovisning-2017.json".into(),
                 finsam_examples::ANNUAL_REPORT_2017.into(),
+            ),
+            (
+                "halvarsrapport-2019.json".into(),
+                finsam_examples::HALF_YEAR_REPORT_2019.into(),
             ),
         ]
     } else {
@@ -85,14 +89,7 @@ fn render(name: &str, report: &Report, diagnostics: &[Diagnostic], language: Lan
         language.pick("anmärkningar", "findings")
     );
     for d in diagnostics {
-        let severity = match (d.severity, language) {
-            (Severity::Error, Language::Swedish) => "FEL",
-            (Severity::Warning, Language::Swedish) => "VARNING",
-            (Severity::Info, Language::Swedish) => "INFO",
-            (Severity::Error, Language::English) => "ERROR",
-            (Severity::Warning, Language::English) => "WARNING",
-            (Severity::Info, Language::English) => "INFO",
-        };
+        let severity = d.severity.label(language);
         out.push_str(&format!(
             "  {severity} [{}] {}\n",
             d.code.code(),

@@ -24,7 +24,8 @@ use crate::result::GoalResult;
 const PERCENT_TOLERANCE: Decimal = Decimal::ONE;
 
 /// Checks `report` and returns every finding, in the order of the report: goals intervention by
-/// intervention, then the flow table, then the end-reason table.
+/// intervention, then the flow table, the end-reason table, and the economics (statement, cost
+/// rules, per-intervention table, forecast).
 ///
 /// ```
 /// use finsam_core::{check, Report};
@@ -62,6 +63,9 @@ pub fn check(report: &Report) -> Vec<Diagnostic> {
     }
     if let Some(end_reasons) = &report.end_reasons {
         check_end_reasons(end_reasons, &mut found);
+    }
+    if let Some(economics) = &report.economics {
+        crate::check_economics::check_economics(economics, &interventions, &mut found);
     }
     found
 }

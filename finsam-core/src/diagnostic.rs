@@ -29,6 +29,18 @@ impl Severity {
             Severity::Info => "info",
         }
     }
+
+    /// The severity as a heading in `language`: "FEL", "VARNING", "INFO" / "ERROR", "WARNING",
+    /// "INFO".
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Severity::Error, Language::Swedish) => "FEL",
+            (Severity::Warning, Language::Swedish) => "VARNING",
+            (Severity::Error, Language::English) => "ERROR",
+            (Severity::Warning, Language::English) => "WARNING",
+            (Severity::Info, _) => "INFO",
+        }
+    }
 }
 
 /// Which table of a report a finding is in.
@@ -42,15 +54,39 @@ pub enum Table {
     Flows,
     /// The end-reason table.
     EndReasons,
+    /// The association's economic statement.
+    Statement,
+    /// The local cost rules.
+    CostRules,
+    /// Budget against outcome per intervention.
+    InterventionCosts,
+    /// The full-year forecast.
+    Forecast,
 }
 
 impl Table {
-    /// The stable code: `goals`, `flows`, `end_reasons`.
+    /// Every table, in the order of a report.
+    pub const ALL: [Table; 7] = [
+        Table::Goals,
+        Table::Flows,
+        Table::EndReasons,
+        Table::Statement,
+        Table::CostRules,
+        Table::InterventionCosts,
+        Table::Forecast,
+    ];
+
+    /// The stable code: `goals`, `flows`, `end_reasons`, `statement`, `cost_rules`,
+    /// `intervention_costs`, `forecast`.
     pub fn code(self) -> &'static str {
         match self {
             Table::Goals => "goals",
             Table::Flows => "flows",
             Table::EndReasons => "end_reasons",
+            Table::Statement => "statement",
+            Table::CostRules => "cost_rules",
+            Table::InterventionCosts => "intervention_costs",
+            Table::Forecast => "forecast",
         }
     }
 }
@@ -85,9 +121,58 @@ pub enum DiagnosticCode {
     EndReasonColumnTotal,
     /// The same goal is stated with different targets in two places (`goal_target_conflict`).
     GoalTargetConflict,
+    /// A printed difference is not budget − outcome (`difference_mismatch`).
+    DifferenceMismatch,
+    /// A printed subtotal or total is not the sum of its lines (`subtotal_mismatch`).
+    SubtotalMismatch,
+    /// The printed total costs are not the sum of the cost groups (`cost_total_mismatch`).
+    CostTotalMismatch,
+    /// The printed result is not income − costs (`result_mismatch`).
+    ResultMismatch,
+    /// The members' contributions do not follow the 50 / 25 / 25 split of the Finsam law
+    /// (`member_split_mismatch`).
+    MemberSplitMismatch,
+    /// Costs exceed what a local cost rule allows (`cost_rule_exceeded`).
+    CostRuleExceeded,
+    /// A figure printed for a cost rule (allowed, actual, excess, room, share) is wrong
+    /// (`cost_rule_figure_mismatch`).
+    CostRuleFigureMismatch,
+    /// A figure of the forecast is not what its parts give (`forecast_mismatch`).
+    ForecastMismatch,
+    /// An intervention's outcome stated in its own section differs from the per-intervention
+    /// table (`outcome_stated_mismatch`).
+    OutcomeStatedMismatch,
+    /// The figures are too large to compute with (`overflow`).
+    Overflow,
 }
 
 impl DiagnosticCode {
+    /// Every code, in declaration order.
+    pub const ALL: [DiagnosticCode; 22] = [
+        DiagnosticCode::FlowGenderSum,
+        DiagnosticCode::FlowNewAboveCurrent,
+        DiagnosticCode::FlowEndedAboveCurrent,
+        DiagnosticCode::FlowOutcomesAboveEnded,
+        DiagnosticCode::FlowTotalMismatch,
+        DiagnosticCode::FlowUniqueAboveTotal,
+        DiagnosticCode::FlowRowMissing,
+        DiagnosticCode::SharePrintedMismatch,
+        DiagnosticCode::GoalFlowMismatch,
+        DiagnosticCode::EndReasonRowTotal,
+        DiagnosticCode::EndReasonColumnTotal,
+        DiagnosticCode::GoalTargetConflict,
+        DiagnosticCode::DifferenceMismatch,
+        DiagnosticCode::SubtotalMismatch,
+        DiagnosticCode::CostTotalMismatch,
+        DiagnosticCode::ResultMismatch,
+        DiagnosticCode::MemberSplitMismatch,
+        DiagnosticCode::CostRuleExceeded,
+        DiagnosticCode::CostRuleFigureMismatch,
+        DiagnosticCode::ForecastMismatch,
+        DiagnosticCode::OutcomeStatedMismatch,
+        DiagnosticCode::Overflow,
+    ];
+
     /// The stable code, e.g. `flow_gender_sum`.
     pub fn code(self) -> &'static str {
         match self {
@@ -103,6 +188,16 @@ impl DiagnosticCode {
             DiagnosticCode::EndReasonRowTotal => "end_reason_row_total",
             DiagnosticCode::EndReasonColumnTotal => "end_reason_column_total",
             DiagnosticCode::GoalTargetConflict => "goal_target_conflict",
+            DiagnosticCode::DifferenceMismatch => "difference_mismatch",
+            DiagnosticCode::SubtotalMismatch => "subtotal_mismatch",
+            DiagnosticCode::CostTotalMismatch => "cost_total_mismatch",
+            DiagnosticCode::ResultMismatch => "result_mismatch",
+            DiagnosticCode::MemberSplitMismatch => "member_split_mismatch",
+            DiagnosticCode::CostRuleExceeded => "cost_rule_exceeded",
+            DiagnosticCode::CostRuleFigureMismatch => "cost_rule_figure_mismatch",
+            DiagnosticCode::ForecastMismatch => "forecast_mismatch",
+            DiagnosticCode::OutcomeStatedMismatch => "outcome_stated_mismatch",
+            DiagnosticCode::Overflow => "overflow",
         }
     }
 }

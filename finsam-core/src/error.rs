@@ -62,11 +62,17 @@ pub enum ErrorKind {
     MeasureKindMismatch,
     /// A table row names an intervention the report does not have (`unknown_intervention`).
     UnknownIntervention,
+    /// Two amounts in different units (tkr and SEK) were combined without a conversion
+    /// (`unit_mismatch`).
+    UnitMismatch,
+    /// A reference to a line or group of the economic statement that does not exist
+    /// (`unknown_item`).
+    UnknownItem,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 26] = [
+    pub const ALL: [ErrorKind; 28] = [
         ErrorKind::JsonSyntax,
         ErrorKind::InvalidType,
         ErrorKind::UnknownField,
@@ -93,6 +99,8 @@ impl ErrorKind {
         ErrorKind::Overflow,
         ErrorKind::MeasureKindMismatch,
         ErrorKind::UnknownIntervention,
+        ErrorKind::UnitMismatch,
+        ErrorKind::UnknownItem,
     ];
 
     /// The stable machine code of this kind, e.g. `"share_above_100"`.
@@ -124,6 +132,8 @@ impl ErrorKind {
             ErrorKind::Overflow => "overflow",
             ErrorKind::MeasureKindMismatch => "measure_kind_mismatch",
             ErrorKind::UnknownIntervention => "unknown_intervention",
+            ErrorKind::UnitMismatch => "unit_mismatch",
+            ErrorKind::UnknownItem => "unknown_item",
         }
     }
 

@@ -337,8 +337,24 @@ pub fn validate_report_json(json: &str) -> Vec<Error> {
         return vec![first];
     };
     let mut errors = Vec::new();
-    // The document without its interventions shows errors in the top-level fields.
-    document.insert("interventions".into(), serde_json::Value::Array(Vec::new()));
+    // The document with each intervention reduced to its id shows the errors of the top-level
+    // fields and the tables, whose references to interventions still resolve. An intervention
+    // whose id does not parse stands in under a placeholder id, so that indexes stay right;
+    // its own check reports the id.
+    let stand_ins = interventions
+        .iter()
+        .enumerate()
+        .map(|(index, intervention)| {
+            let id = intervention
+                .get("id")
+                .and_then(serde_json::Value::as_str)
+                .filter(|id| id.parse::<crate::intervention::InterventionId>().is_ok())
+                .map(str::to_owned)
+                .unwrap_or_else(|| format!("_unreadable.{index}"));
+            serde_json::json!({"id": id, "name": id, "kind": "individual", "status": "active"})
+        })
+        .collect();
+    document.insert("interventions".into(), serde_json::Value::Array(stand_ins));
     if let Err(error) = from_value::<crate::report::Report>(serde_json::Value::Object(document)) {
         errors.push(error);
     }

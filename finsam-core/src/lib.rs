@@ -15,6 +15,9 @@
 //! - [`policy`] and [`grading`]: how a grade is computed; [`assessment`] and [`explain`]: what
 //!   grading returns and how it reads;
 //! - [`calibration`]: fitting the policy to decided grades;
+//! - [`flows`] and [`end_reasons`]: participant flows; [`money`] and [`economics`]: amounts,
+//!   the statement, cost rules and the forecast; [`check`]: the checker and its
+//!   [`diagnostic`]s;
 //! - [`report`] and [`json`]: a whole report and its JSON format;
 //! - [`error`]: the typed errors with stable codes; [`locale`]: language and number format.
 //!
@@ -44,7 +47,9 @@
 pub mod assessment;
 pub mod calibration;
 pub mod check;
+mod check_economics;
 pub mod diagnostic;
+pub mod economics;
 pub mod end_reasons;
 pub mod error;
 pub mod explain;
@@ -55,6 +60,7 @@ pub mod grading;
 pub mod intervention;
 pub mod json;
 pub mod locale;
+pub mod money;
 pub mod period;
 pub mod policy;
 pub mod render;
@@ -67,6 +73,11 @@ pub use calibration::{
 };
 pub use check::check;
 pub use diagnostic::{Diagnostic, DiagnosticCode, Location, Severity, Table};
+pub use economics::{
+    Amounts, Column, CostGroup, CostRule, Deviation, Economics, EconomicsSummary, Figures,
+    Forecast, ForecastOutcome, GroupSummary, InterventionCost, InterventionCosts, Line, Member,
+    OutcomeWording, RuleBase, RuleOutcome, StatedCost, Statement, StatementSummary,
+};
 pub use end_reasons::{EndReason, EndReasonRow, EndReasonTable, EndReasonTotals};
 pub use error::{Error, ErrorKind, Result};
 pub use flows::{FlowField, FlowFigure, FlowFigures, FlowMeasure, FlowRow, FlowTable};
@@ -75,6 +86,7 @@ pub use grade::{DecidedGrade, Decision, Grade};
 pub use grading::{attainment, grade, grade_all};
 pub use intervention::{Intervention, InterventionId, InterventionKind, InterventionStatus};
 pub use locale::{format_number, format_percent, Language};
+pub use money::{Money, Rounding, Unit};
 pub use period::{Period, PeriodPart};
 pub use policy::GradingPolicy;
 pub use render::{goal_fulfilment_table, goal_rows, intervention_rows, GoalRow, InterventionRow};

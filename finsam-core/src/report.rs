@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::assessment::Assessment;
 use crate::calibration::{calibrate, Calibration};
+use crate::economics::Economics;
 use crate::end_reasons::EndReasonTable;
 use crate::error::{Error, ErrorKind, Result};
 use crate::flows::FlowTable;
@@ -45,6 +46,8 @@ pub struct Report {
     pub flows: Option<FlowTable>,
     /// The end-reason table, when the report has one.
     pub end_reasons: Option<EndReasonTable>,
+    /// The economics: statement, cost rules, per-intervention table, forecast.
+    pub economics: Option<Economics>,
 }
 
 #[derive(Deserialize)]
@@ -59,6 +62,8 @@ struct ReportFields {
     flows: Option<FlowTable>,
     #[serde(default)]
     end_reasons: Option<EndReasonTable>,
+    #[serde(default)]
+    economics: Option<Economics>,
 }
 
 impl TryFrom<ReportFields> for Report {
@@ -82,6 +87,7 @@ impl TryFrom<ReportFields> for Report {
             interventions: fields.interventions,
             flows: fields.flows,
             end_reasons: fields.end_reasons,
+            economics: fields.economics,
         };
         report.validate()?;
         Ok(report)
@@ -98,6 +104,8 @@ struct ReportView<'a> {
     flows: Option<&'a FlowTable>,
     #[serde(skip_serializing_if = "Option::is_none")]
     end_reasons: Option<&'a EndReasonTable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    economics: Option<&'a Economics>,
 }
 
 impl Serialize for Report {
@@ -109,6 +117,7 @@ impl Serialize for Report {
             interventions: &self.interventions,
             flows: self.flows.as_ref(),
             end_reasons: self.end_reasons.as_ref(),
+            economics: self.economics.as_ref(),
         }
         .serialize(serializer)
     }
@@ -125,6 +134,7 @@ impl Report {
             interventions: Vec::new(),
             flows: None,
             end_reasons: None,
+            economics: None,
         })
     }
 
@@ -144,8 +154,8 @@ impl Report {
     }
 
     /// Checks what the types cannot: the organisation and every intervention name are not
-    /// blank, no two interventions share an id, and every flow row names a known intervention
-    /// once.
+    /// blank, no two interventions share an id, every flow row names a known intervention
+    /// once, and the economics refer to lines, groups and interventions that exist.
     pub fn validate(&self) -> Result<()> {
         check_text(&self.organisation, "organisation")?;
         let mut seen: HashMap<&InterventionId, usize> =
@@ -163,6 +173,38 @@ impl Report {
                     ),
                 ));
             }
+        }
+        if let Some(flows) = &self.flows {
+            let mut rows: HashMap<&InterventionId, usize> =
+                HashMap::with_capacity(flows.rows.len());
+            for (index, row) in flows.rows.iter().enumerate() {
+                let path = format!("flows.rows[{index}].intervention");
+                if !seen.contains_key(&row.intervention) {
+                    return Err(Error::new(
+                        ErrorKind::UnknownIntervention,
+                        path,
+                        format!(
+                            "the report has no intervention with the id '{}'",
+                            row.intervention
+                        ),
+                    ));
+                }
+                if let Some(first) = rows.insert(&row.intervention, index) {
+                    return Err(Error::new(
+                        ErrorKind::DuplicateId,
+                        path,
+                        format!(
+                            "'{}' already has a row in the flow table, flows.rows[{first}]",
+                            row.intervention
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(economics) = &self.economics {
+            economics
+                .validate(&seen)
+                .map_err(|e| e.under("economics"))?;
         }
         Ok(())
     }

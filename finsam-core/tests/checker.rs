@@ -522,3 +522,20 @@ fn figure_cells(figures: &mut FlowFigures) -> Vec<&mut u64> {
     })
     .collect()
 }
+
+/// Validation of a report that does not load reports the real error only: the flow table's
+/// references to interventions still resolve while each part is checked on its own.
+#[test]
+fn validation_keeps_references_to_interventions() {
+    let errors = finsam_core::json::validate_report_json(
+        r#"{"format_version": 1, "organisation": "X", "period": "2015",
+            "interventions": [{"id": "a", "name": "A", "kind": "individual", "status": "active",
+              "goals": [{"description": "g", "kind": "count", "target": "-1"}]}],
+            "flows": {"rows": [{"intervention": "a", "figures": {"current": 3}}]}}"#,
+    );
+    let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.code(), e.path())).collect();
+    assert_eq!(
+        found,
+        [("negative_value", "interventions[0].goals[0].target")]
+    );
+}

@@ -4,10 +4,11 @@
 use serde_json::Value;
 
 const SCHEMA: &str = include_str!("../../docs/finsam-report.schema.json");
-const SAMPLES: [&str; 3] = [
+const SAMPLES: [&str; 4] = [
     include_str!("../../examples/data/arsredovisning-2014.json"),
     include_str!("../../examples/data/arsredovisning-2015.json"),
     include_str!("../../examples/data/arsredovisning-2017.json"),
+    include_str!("../../examples/data/halvarsrapport-2019.json"),
 ];
 
 fn validator() -> Result<jsonschema::Validator, Box<dyn std::error::Error>> {
@@ -49,11 +50,15 @@ fn schema_rejects_what_the_library_rejects() -> Result<(), Box<dyn std::error::E
             .pointer("/expected/code")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        // A schema cannot see duplicates of a field inside array items, nor grade spellings.
+        // A schema cannot see duplicates of a field inside array items, grade spellings, nor
+        // references between parts of the document.
         if matches!(
             code,
             "json_syntax"
                 | "duplicate_id"
+                | "unknown_intervention"
+                | "unknown_item"
+                | "unit_mismatch"
                 | "invalid_grade"
                 | "numerator_above_denominator"
                 | "share_above_100"
@@ -132,12 +137,12 @@ fn json_blocks(markdown: &str) -> Vec<String> {
 #[test]
 fn the_format_documents_examples_load() -> Result<(), Box<dyn std::error::Error>> {
     let blocks = json_blocks(include_str!("../../docs/format.md"));
-    assert_eq!(blocks.len(), 3);
+    assert_eq!(blocks.len(), 4);
     let report_text = blocks.first().cloned().unwrap_or_default();
     let report = finsam_core::Report::from_json(&report_text)?;
     assert!(validator()?.is_valid(&serde_json::from_str(&report_text)?));
     let policy = finsam_core::GradingPolicy::from_json(
-        blocks.get(2).map(String::as_str).unwrap_or_default(),
+        blocks.get(3).map(String::as_str).unwrap_or_default(),
     )?;
     assert_eq!(policy, finsam_core::GradingPolicy::default());
     let assessments = report.grade(&policy)?;
@@ -170,7 +175,39 @@ fn the_format_documents_examples_load() -> Result<(), Box<dyn std::error::Error>
         codes,
         ["flow_new_above_current", "flow_ended_above_current"]
     );
+
+    // The economics example: one wrong figure, the rule's printed allowed amount.
+    let economics: finsam_core::Economics =
+        finsam_core::json::from_json(blocks.get(2).map(String::as_str).unwrap_or_default())?;
+    report.flows = None;
+    report.economics = Some(economics);
+    report.validate()?;
+    assert!(validator()?.is_valid(&serde_json::from_str(&report.to_json())?));
+    let diagnostics = report.check();
+    let found: Vec<(&str, &str)> = diagnostics
+        .iter()
+        .map(|d| (d.code.code(), d.location.path.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "cost_rule_figure_mismatch",
+            "economics.rules[0].printed.allowed"
+        )]
+    );
     Ok(())
+}
+
+#[test]
+fn the_format_document_lists_every_diagnostic_code() {
+    let document = include_str!("../../docs/format.md");
+    for code in finsam_core::DiagnosticCode::ALL {
+        assert!(
+            document.contains(&format!("| `{}` |", code.code())),
+            "docs/format.md lacks {}",
+            code.code()
+        );
+    }
 }
 
 #[test]
