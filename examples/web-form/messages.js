@@ -31,6 +31,8 @@ export const MESSAGES = {
     overflow: 'Talet är för stort.',
     measure_kind_mismatch: 'Måttet passar inte målets typ.',
     unknown_intervention: 'Insatsen finns inte i rapporten.',
+    unit_mismatch: 'Beloppen har olika enheter (tkr och kr).',
+    unknown_item: 'Raden eller gruppen finns inte i resultaträkningen.',
   },
   en: {
     json_syntax: 'The data could not be read.',
@@ -59,6 +61,8 @@ export const MESSAGES = {
     overflow: 'The number is too large.',
     measure_kind_mismatch: "The measure does not fit the goal's kind.",
     unknown_intervention: 'The report has no such intervention.',
+    unit_mismatch: 'The amounts are in different units (kSEK and SEK).',
+    unknown_item: 'The statement has no such line or group.',
   },
 };
 

@@ -2,7 +2,9 @@
 //! `finsam-core` and maps its errors; the typed facade is the Python package `finsam`.
 
 mod convert;
+mod diagnostics;
 mod errors;
+mod flows;
 mod model;
 mod outcome;
 mod tables;
@@ -105,7 +107,11 @@ fn _grade_rank(py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<usize> {
 }
 
 /// The sample reports shipped with finsam, by year (the annual reports in `examples/data`).
-const SAMPLES: [(u16, &str); 2] = [
+const SAMPLES: [(u16, &str); 3] = [
+    (
+        2014,
+        include_str!("../../examples/data/arsredovisning-2014.json"),
+    ),
     (
         2015,
         include_str!("../../examples/data/arsredovisning-2015.json"),
@@ -116,7 +122,7 @@ const SAMPLES: [(u16, &str); 2] = [
     ),
 ];
 
-/// A sample annual report shipped with finsam (2015 or 2017).
+/// A sample annual report shipped with finsam (2014, 2015 or 2017).
 #[pyfunction]
 #[pyo3(signature = (year = 2017))]
 fn sample_report(py: Python<'_>, year: i64) -> PyResult<model::PyReport> {
@@ -158,10 +164,20 @@ fn _finsam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<outcome::PyConfusionMatrix>()?;
     m.add_class::<outcome::PyDisagreement>()?;
     m.add_class::<outcome::PyExcluded>()?;
+    m.add_class::<diagnostics::PyDiagnostic>()?;
+    m.add_class::<flows::PyFlowTable>()?;
+    m.add_class::<flows::PyFlowRow>()?;
+    m.add_class::<flows::PyFlowFigures>()?;
+    m.add_class::<flows::PyEndReasonTable>()?;
+    m.add_class::<flows::PyEndReasonRow>()?;
+    m.add_class::<flows::PyEndReasonTotals>()?;
     m.add_function(wrap_pyfunction!(grade, m)?)?;
     m.add_function(wrap_pyfunction!(grade_many, m)?)?;
     m.add_function(wrap_pyfunction!(calibrate, m)?)?;
     m.add_function(wrap_pyfunction!(validate_json, m)?)?;
+    m.add_function(wrap_pyfunction!(diagnostics::check, m)?)?;
+    m.add_function(wrap_pyfunction!(diagnostics::_diagnostics_to_pandas, m)?)?;
+    m.add_function(wrap_pyfunction!(diagnostics::_diagnostics_to_html, m)?)?;
     m.add_function(wrap_pyfunction!(_grade_code, m)?)?;
     m.add_function(wrap_pyfunction!(_grade_label, m)?)?;
     m.add_function(wrap_pyfunction!(_grade_rank, m)?)?;

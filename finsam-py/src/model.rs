@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 
 use finsam_core::{
-    DecidedGrade, Direction, ErrorKind, Goal, GoalKind, GoalResult, GradingPolicy, Intervention,
-    InterventionKind, InterventionStatus, Period, QualitativeAssessment, Report, ShareBasis,
-    ShareResult,
+    DecidedGrade, Direction, ErrorKind, FlowMeasure, Goal, GoalKind, GoalResult, GradingPolicy,
+    Intervention, InterventionKind, InterventionStatus, Period, QualitativeAssessment, Report,
+    ShareBasis, ShareResult,
 };
 use pyo3::prelude::*;
 
@@ -15,7 +15,9 @@ use crate::convert::{
     code_in, code_out, decimal_in, decimal_opt_in, decimal_opt_out, decimal_out, decision_in,
     grade_in, grade_opt_out, grade_out, language_in, repr_decimal, repr_grade, repr_str,
 };
+use crate::diagnostics::check_report;
 use crate::errors::{core_error, guard, Outcome};
+use crate::flows::{PyEndReasonTable, PyFlowTable};
 use crate::outcome::{PyAssessment, PyCalibration};
 use crate::tables;
 
@@ -125,12 +127,33 @@ impl PyReport {
             .collect()
     }
 
+    /// The participant-flow table, when the report has one.
+    #[getter]
+    fn flows(&self) -> Option<PyFlowTable> {
+        self.inner.flows.clone().map(|inner| PyFlowTable { inner })
+    }
+
+    /// The end-reason table, when the report has one.
+    #[getter]
+    fn end_reasons(&self) -> Option<PyEndReasonTable> {
+        self.inner
+            .end_reasons
+            .clone()
+            .map(|inner| PyEndReasonTable { inner })
+    }
+
     /// The intervention with this id, or `None`.
     fn intervention(&self, id: &str) -> Option<PyIntervention> {
         self.inner
             .intervention(id)
             .cloned()
             .map(|inner| PyIntervention { inner })
+    }
+
+    /// Checks the report's arithmetic and returns what does not hold, as a
+    /// `DiagnosticList`. The report is not changed.
+    fn check(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        check_report(py, self)
     }
 
     /// Grades every intervention, in order.
@@ -571,6 +594,11 @@ impl PyGoal {
         PyGoalResult {
             inner: self.inner.result().clone(),
         }
+    }
+    /// The code of the flow figure the goal measures (e.g. `new_participants`), if linked.
+    #[getter]
+    fn measures(&self) -> Option<&'static str> {
+        self.inner.measures().map(FlowMeasure::code)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -1,5 +1,6 @@
 //! The core's tables ([`finsam_core::render`]) handed to Python: as a pandas `DataFrame` (one
-//! row per goal or per intervention), as HTML, and the `AssessmentList` that grading returns.
+//! row per goal or per intervention), as HTML, and the `AssessmentList` that grading returns;
+//! and the column builder the other frames (diagnostics, flows, end reasons) use.
 
 use finsam_core::render::{goal_rows, intervention_rows};
 use finsam_core::{Assessment, Decision, ErrorKind};
@@ -29,14 +30,15 @@ pub(crate) fn assessment_list(py: Python<'_>, assessments: Vec<Assessment>) -> P
 }
 
 /// Columns in order, each a Python list.
-struct Columns<'py> {
+pub(crate) struct Columns<'py> {
     py: Python<'py>,
     names: Vec<&'static str>,
     values: Vec<Vec<Py<PyAny>>>,
 }
 
 impl<'py> Columns<'py> {
-    fn new(py: Python<'py>, names: &[&'static str]) -> Self {
+    /// Empty columns with these names.
+    pub(crate) fn new(py: Python<'py>, names: &[&'static str]) -> Self {
         Columns {
             py,
             names: names.to_vec(),
@@ -45,13 +47,26 @@ impl<'py> Columns<'py> {
     }
 
     /// Appends one row; `cells` are in column order.
-    fn push(&mut self, cells: Vec<Py<PyAny>>) {
+    pub(crate) fn push(&mut self, cells: Vec<Py<PyAny>>) {
         for (column, cell) in self.values.iter_mut().zip(cells) {
             column.push(cell);
         }
     }
 
-    fn into_frame(self) -> PyResult<Py<PyAny>> {
+    /// The `DataFrame`, with the column types pandas infers.
+    pub(crate) fn into_frame(self) -> PyResult<Py<PyAny>> {
+        self.build(None)
+    }
+
+    /// The `DataFrame` with every column of dtype `object`, so that each cell is the Python
+    /// value the binding's properties return (`None` stays `None`, an `int` beside `None` or
+    /// `"not_applicable"` stays an `int`).
+    pub(crate) fn into_object_frame(self) -> PyResult<Py<PyAny>> {
+        let object = self.py.import("builtins")?.getattr("object")?.unbind();
+        self.build(Some(object))
+    }
+
+    fn build(self, dtype: Option<Py<PyAny>>) -> PyResult<Py<PyAny>> {
         let pandas = self.py.import("pandas").map_err(|_| {
             PyImportError::new_err(
                 "to_pandas needs pandas, which is not installed: pip install pandas",
@@ -61,11 +76,19 @@ impl<'py> Columns<'py> {
         for (name, column) in self.names.iter().zip(self.values) {
             data.set_item(name, PyList::new(self.py, column)?)?;
         }
-        Ok(pandas.getattr("DataFrame")?.call1((data,))?.unbind())
+        let kwargs = PyDict::new(self.py);
+        if let Some(dtype) = dtype {
+            kwargs.set_item("dtype", dtype)?;
+        }
+        Ok(pandas
+            .getattr("DataFrame")?
+            .call((data,), Some(&kwargs))?
+            .unbind())
     }
 }
 
-fn cell<'py, T: IntoPyObject<'py>>(py: Python<'py>, value: T) -> PyResult<Py<PyAny>> {
+/// One cell: any value that converts to Python.
+pub(crate) fn cell<'py, T: IntoPyObject<'py>>(py: Python<'py>, value: T) -> PyResult<Py<PyAny>> {
     value.into_py_any(py)
 }
 

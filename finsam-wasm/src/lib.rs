@@ -4,6 +4,8 @@
 //! objects in the finsam JSON format (decimals as strings) and get plain objects back.
 //!
 //! - Validation returns its outcome as data: `{valid, errors: [{path, code, message}]}`.
+//! - The checker returns what does not add up in a report as data: an array of diagnostics
+//!   (`{code, severity, location, expected, printed, message_sv, message_en}`).
 //! - Misuse (a value of the wrong type, a malformed intervention passed to a grading function)
 //!   throws a real JS `Error` named `FinsamError` with the core's stable `code` and `path`.
 //! - A Rust panic throws a `FinsamError` with code `internal_panic` and the panic message; the
@@ -193,6 +195,21 @@ pub fn validate_json(
         }
     };
     to_js(&ValidationOutcome::new(&errors, true))
+}
+
+/// Checks the arithmetic of a report without changing it: flow rows whose parts do not add up,
+/// totals that are not column sums, printed percentages that do not match their fractions, goal
+/// results that contradict the flow figure they measure, end-reason tables that do not add up,
+/// and goals stated with different targets in two places. Returns every diagnostic found, in
+/// the report's order, as plain objects (an empty array when everything holds). Throws a
+/// `FinsamError` when the report is not valid.
+#[wasm_bindgen(js_name = checkReport, unchecked_return_type = "Diagnostic[]")]
+pub fn check_report(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    panic_hook::check()?;
+    let report: Report = from_js(&report)?;
+    to_js(&finsam_core::check(&report))
 }
 
 /// Finds the band edges (and the cap for unmeasured goals) that agree best with the grades the

@@ -144,7 +144,11 @@ test('validateReport paths start at the report', () => {
   const report = { format_version: 1, organisation: 'X', period: '2017', interventions: [START_2017, { ...START_2017, goals: [{ description: 'g', kind: 'share', target: '101' }] }] };
   assert.deepEqual(finsam.validateReport(report), {
     valid: false,
-    errors: [{ path: 'interventions[1].goals[0].target', code: 'share_above_100', message: '101 % is above 100 %' }],
+    // Both are wrong: the second START repeats the id, and its goal's target is above 100 %.
+    errors: [
+      { path: 'interventions[1].id', code: 'duplicate_id', message: "the id 'start' is already used by interventions[0]" },
+      { path: 'interventions[1].goals[0].target', code: 'share_above_100', message: '101 % is above 100 %' },
+    ],
   });
   report.interventions[1] = { ...START_2017 };
   const dup = finsam.validateReport(report);

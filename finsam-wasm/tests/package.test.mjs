@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { finsam, PKG, START_2017, START_2017_EXPLANATION, WASM_DIR, vectorCases } from './support.mjs';
+import { finsam, PKG, ROOT, START_2017, START_2017_EXPLANATION, WASM_DIR, sampleReport, vectorCases } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const manifest = JSON.parse(readFileSync(path.join(PKG, 'package.json'), 'utf8'));
@@ -59,6 +59,11 @@ test('the web build runs in Node after initSync and agrees with the Node build',
   for (const c of vectorCases('grading.json')) {
     assert.deepEqual(web.gradeIntervention(c.intervention, c.policy), finsam.gradeIntervention(c.intervention, c.policy), c.name);
   }
+  for (const year of [2014, 2015, 2017]) {
+    const diagnostics = web.checkReport(sampleReport(year));
+    assert.ok(diagnostics.length > 0, `${year}`);
+    assert.deepEqual(diagnostics, finsam.checkReport(sampleReport(year)), `${year}`);
+  }
   const error = (() => {
     try {
       web.gradeIntervention(7);
@@ -99,6 +104,47 @@ test('the declared ErrorCode union is exactly the codes of the core', () => {
   assert.deepEqual(declared, finsam.errorCodes());
 });
 
+/** The members of the string-literal union `name` in the declarations, in order. */
+function declaredUnion(dts, name) {
+  const union = new RegExp(`export type ${name} =([^;]*);`).exec(dts)[1];
+  return [...union.matchAll(/"(\w+)"/g)].map((m) => m[1]);
+}
+
+test('the hand-written unions are the format\'s: diagnostic codes, flow measures, end reasons', () => {
+  const dts = readFileSync(path.join(PKG, 'node', 'finsam_wasm.d.ts'), 'utf8');
+  // The code column of the Diagnostics table of docs/format.md, in its order.
+  const format = readFileSync(path.join(ROOT, 'docs', 'format.md'), 'utf8');
+  const section = format.slice(format.indexOf('## Diagnostics'));
+  const rows = [...section.matchAll(/^\| `(\w+)` \| (\w+) \|/gm)];
+  assert.ok(rows.length >= 12, `only ${rows.length} diagnostic codes in docs/format.md`);
+  assert.deepEqual(declaredUnion(dts, 'DiagnosticCode'), rows.map((m) => m[1]));
+  // The prose above the table: "a `severity` (`error`, `warning`, `info`), a `location`
+  // (`intervention`, `table`: `goals`, `flows` or `end_reasons`, and the JSON `path` ...".
+  const prose = section.slice(0, section.indexOf('| code')).replace(/\s+/g, ' ');
+  const listed = (from, to) => {
+    const start = prose.indexOf(from) + from.length;
+    return [...prose.slice(start, prose.indexOf(to, start)).matchAll(/`(\w+)`/g)].map((m) => m[1]);
+  };
+  const severities = declaredUnion(dts, 'Severity');
+  assert.deepEqual(severities, listed('`severity` (', ')'));
+  for (const [, code, severity] of rows) assert.ok(severities.includes(severity), `${code}: ${severity}`);
+  assert.deepEqual(declaredUnion(dts, 'DiagnosticTable'), listed('`table`:', ', and'));
+  // The enumerations of the JSON Schema.
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'finsam-report.schema.json'), 'utf8'));
+  const measures = schema.$defs.goal.properties.measures.oneOf.find((s) => s.enum).enum;
+  assert.deepEqual(declaredUnion(dts, 'FlowMeasure'), measures);
+  const reasons = schema.$defs.end_reason_table.properties.rows.items.properties.reason.enum;
+  assert.deepEqual(declaredUnion(dts, 'EndReason'), reasons);
+  // What the checker returns on the samples stays inside the unions.
+  for (const year of [2014, 2015, 2017]) {
+    for (const d of finsam.checkReport(sampleReport(year))) {
+      assert.ok(declaredUnion(dts, 'DiagnosticCode').includes(d.code), d.code);
+      assert.ok(severities.includes(d.severity), d.severity);
+      assert.ok(declaredUnion(dts, 'DiagnosticTable').includes(d.location.table), d.location.table);
+    }
+  }
+});
+
 test('the declarations type-check, and misuse does not', () => {
   execFileSync(process.execPath, [TSC, '-p', path.join(WASM_DIR, 'tests', 'types', 'tsconfig.json')], { stdio: 'pipe' });
 });
@@ -113,6 +159,15 @@ test('what the functions take and return fits the declared types exactly (no mis
     period: '2017',
     interventions: grading.map((c, i) => ({ ...c.intervention, id: `case-${i}` })),
   };
+  // The samples with two changes, so that the checker also returns a warning and findings
+  // about a whole table (intervention null).
+  const changed2017 = sampleReport(2017);
+  changed2017.flows.rows = changed2017.flows.rows.filter((row) => row.intervention !== 'lyra');
+  const changed2014 = sampleReport(2014);
+  changed2014.end_reasons.rows[1].total = 45;
+  const diagnostics = [finsam.checkReport(changed2017), finsam.checkReport(changed2014)].flat();
+  assert.ok(diagnostics.some((d) => d.severity === 'warning'));
+  assert.ok(diagnostics.some((d) => d.location.intervention === null));
   const values = [
     ['GradedAssessment[]', finsam.gradeReport(report)],
     ['GradedAssessment[]', grading.map((c) => finsam.gradeIntervention(c.intervention, c.policy))],
@@ -124,10 +179,14 @@ test('what the functions take and return fits the declared types exactly (no mis
     ['ValidationOutcome', finsam.validateJson('report', '{"format_version": 1,')],
     ['ValidationOutcome', finsam.validateIntervention(START_2017)],
     ['ErrorCode[]', finsam.errorCodes()],
+    ['Diagnostic[]', [2014, 2015, 2017].flatMap((year) => finsam.checkReport(sampleReport(year)))],
+    ['Diagnostic[]', diagnostics],
     // Inputs too: the shared vectors are written in the JSON format the input types describe.
     ['Intervention[]', grading.map((c) => c.intervention)],
     ['Policy[]', grading.filter((c) => c.policy !== null).map((c) => c.policy)],
     ['Report', report],
+    // The samples: flow tables, end reasons, goals that measure flow figures and are stated twice.
+    ['Report[]', [2014, 2015, 2017].map(sampleReport)],
   ];
   const types = [...new Set(values.map(([type]) => type.replace('[]', '')))];
   const dts = path.join(PKG, 'node', 'finsam_wasm.js');

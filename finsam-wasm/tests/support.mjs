@@ -20,6 +20,11 @@ export function vectorCases(file) {
   return JSON.parse(readFileSync(path.join(VECTORS, file), 'utf8')).cases;
 }
 
+/** A sample report of examples/data/ (2014, 2015 or 2017), as a fresh plain object. */
+export function sampleReport(year) {
+  return JSON.parse(readFileSync(path.join(ROOT, 'examples', 'data', `arsredovisning-${year}.json`), 'utf8'));
+}
+
 /** START 2017 as the web form's end-to-end test enters it. */
 export const START_2017 = Object.freeze({
   id: 'start',

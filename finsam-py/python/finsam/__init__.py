@@ -4,13 +4,17 @@ Load a report (``Report.load``, ``Report.from_json``), or build interventions, g
 with keyword arguments; grade them (``grade``, ``grade_many``, ``Report.grade``) with the default
 or a custom ``GradingPolicy``; read and explain each ``Assessment`` in Swedish or English;
 calibrate the policy against the grades an association decided (``calibrate``); and look at the
-goal-fulfilment table in a notebook or as a pandas DataFrame (``Report.to_pandas``).
+goal-fulfilment table in a notebook or as a pandas DataFrame (``Report.to_pandas``). Check the
+arithmetic of a report (``check``, ``Report.check``: flow rows, totals, printed percentages,
+goals against the flow table, end reasons, conflicting targets) and read its participant-flow
+and end-reason tables (``Report.flows``, ``Report.end_reasons``).
 
 Decimals are ``decimal.Decimal`` (a ``float`` is refused); grades are ``Grade``; every error is
 a ``FinsamError`` with a stable ``code`` and the ``path`` of the field.
 """
 
 from ._assessments import AssessmentList
+from ._diagnostics import DiagnosticList
 from ._errors import FinsamError, InternalError, JsonSyntaxError, PolicyError
 from ._finsam import (
     FORMAT_VERSION,
@@ -18,8 +22,15 @@ from ._finsam import (
     Calibration,
     ConfusionMatrix,
     DecidedGrade,
+    Diagnostic,
     Disagreement,
+    EndReasonRow,
+    EndReasonTable,
+    EndReasonTotals,
     Excluded,
+    FlowFigures,
+    FlowRow,
+    FlowTable,
     Goal,
     GoalAssessment,
     GradingPolicy,
@@ -29,6 +40,7 @@ from ._finsam import (
     Rule,
     __version__,
     calibrate,
+    check,
     grade,
     grade_many,
     sample_report,
@@ -43,9 +55,17 @@ __all__ = [
     "Calibration",
     "ConfusionMatrix",
     "DecidedGrade",
+    "Diagnostic",
+    "DiagnosticList",
     "Disagreement",
+    "EndReasonRow",
+    "EndReasonTable",
+    "EndReasonTotals",
     "Excluded",
     "FinsamError",
+    "FlowFigures",
+    "FlowRow",
+    "FlowTable",
     "Goal",
     "GoalAssessment",
     "Grade",
@@ -59,6 +79,7 @@ __all__ = [
     "Rule",
     "__version__",
     "calibrate",
+    "check",
     "grade",
     "grade_many",
     "sample_report",
