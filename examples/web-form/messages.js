@@ -33,6 +33,8 @@ export const MESSAGES = {
     unknown_intervention: 'Insatsen finns inte i rapporten.',
     unit_mismatch: 'Beloppen har olika enheter (tkr och kr).',
     unknown_item: 'Raden eller gruppen finns inte i resultaträkningen.',
+    limit_exceeded: 'Uppgifterna är för stora eller för djupt nästlade.',
+    duplicate_period: 'Det finns redan en rapport för perioden.',
   },
   en: {
     json_syntax: 'The data could not be read.',
@@ -63,6 +65,8 @@ export const MESSAGES = {
     unknown_intervention: 'The report has no such intervention.',
     unit_mismatch: 'The amounts are in different units (kSEK and SEK).',
     unknown_item: 'The statement has no such line or group.',
+    limit_exceeded: 'The data is too large or nested too deeply.',
+    duplicate_period: 'There is already a report for that period.',
   },
 };
 

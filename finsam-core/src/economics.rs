@@ -6,7 +6,7 @@
 //!
 //! The figures are kept as printed: what the report says a subtotal, difference or result is.
 //! The computations here derive the same figures from the lines, and the checker
-//! ([`crate::check`]) compares the two.
+//! ([`crate::check()`]) compares the two.
 
 use std::collections::{HashMap, HashSet};
 
@@ -1325,6 +1325,18 @@ impl Economics {
             .map(Statement::summary)
             .transpose()
             .map_err(|e| e.under("statement"))?;
+        Ok(EconomicsSummary {
+            statement,
+            rules: self.evaluate_rules()?,
+            deviations_unit: self.interventions.as_ref().map(|table| table.unit),
+            deviations: self.deviations()?,
+            forecast: self.compute_forecast()?,
+        })
+    }
+
+    /// Every row of the per-intervention table with its deviation from budget, in order; empty
+    /// when there is no table. An error only on overflow.
+    pub fn deviations(&self) -> Result<Vec<Deviation>> {
         let mut deviations = Vec::new();
         if let Some(table) = &self.interventions {
             for (g, group) in table.groups.iter().enumerate() {
@@ -1346,12 +1358,6 @@ impl Economics {
                 }
             }
         }
-        Ok(EconomicsSummary {
-            statement,
-            rules: self.evaluate_rules()?,
-            deviations_unit: self.interventions.as_ref().map(|table| table.unit),
-            deviations,
-            forecast: self.compute_forecast()?,
-        })
+        Ok(deviations)
     }
 }

@@ -68,11 +68,15 @@ pub enum ErrorKind {
     /// A reference to a line or group of the economic statement that does not exist
     /// (`unknown_item`).
     UnknownItem,
+    /// The input is larger or nested deeper than the configured limits (`limit_exceeded`).
+    LimitExceeded,
+    /// Two reports of one period in a series of reports (`duplicate_period`).
+    DuplicatePeriod,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 28] = [
+    pub const ALL: [ErrorKind; 30] = [
         ErrorKind::JsonSyntax,
         ErrorKind::InvalidType,
         ErrorKind::UnknownField,
@@ -101,6 +105,8 @@ impl ErrorKind {
         ErrorKind::UnknownIntervention,
         ErrorKind::UnitMismatch,
         ErrorKind::UnknownItem,
+        ErrorKind::LimitExceeded,
+        ErrorKind::DuplicatePeriod,
     ];
 
     /// The stable machine code of this kind, e.g. `"share_above_100"`.
@@ -134,6 +140,8 @@ impl ErrorKind {
             ErrorKind::UnknownIntervention => "unknown_intervention",
             ErrorKind::UnitMismatch => "unit_mismatch",
             ErrorKind::UnknownItem => "unknown_item",
+            ErrorKind::LimitExceeded => "limit_exceeded",
+            ErrorKind::DuplicatePeriod => "duplicate_period",
         }
     }
 

@@ -46,9 +46,102 @@ pub(crate) fn to_serde_error<E: serde::de::Error>(error: Error) -> E {
     E::custom(SerdeError(error))
 }
 
+/// Limits on what is read, so that a huge or deeply nested input is refused with a clear error
+/// at once instead of being worked on for minutes. The defaults are far above any real report
+/// (the largest sample is about 40 KB, nested 7 levels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Limits {
+    /// The largest document, in bytes (default 16 MiB).
+    pub max_bytes: usize,
+    /// The deepest nesting of arrays and objects (default 32).
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_bytes: 16 * 1024 * 1024,
+            max_depth: 32,
+        }
+    }
+}
+
+impl Limits {
+    /// Checks `json` against the limits without parsing it: its size, then its nesting (in one
+    /// pass that skips strings). The error has code `limit_exceeded`, and for nesting the line
+    /// and column where the limit is passed.
+    pub fn check(&self, json: &str) -> Result<()> {
+        if json.len() > self.max_bytes {
+            return Err(Error::new(
+                ErrorKind::LimitExceeded,
+                "",
+                format!(
+                    "the document is {} bytes; the limit is {} bytes",
+                    json.len(),
+                    self.max_bytes
+                ),
+            ));
+        }
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        let (mut line, mut column) = (1usize, 0usize);
+        for c in json.chars() {
+            if c == '\n' {
+                line += 1;
+                column = 0;
+            } else {
+                column += 1;
+            }
+            if in_string {
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, '\\') => escaped = true,
+                    (false, '"') => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' => in_string = true,
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > self.max_depth {
+                        return Err(Error::new(
+                            ErrorKind::LimitExceeded,
+                            "",
+                            format!("the document nests deeper than {} levels", self.max_depth),
+                        )
+                        .with_position(line, column));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Reads a value of the JSON format from text. Every error has a kind, the JSON path and, where
-/// serde knows it, the line and column.
+/// serde knows it, the line and column. The text is first checked against the default
+/// [`Limits`].
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T> {
+    from_json_with_limits(json, &Limits::default())
+}
+
+/// Like [`from_json`] with other [`Limits`].
+///
+/// ```
+/// use finsam_core::json::{from_json_with_limits, Limits};
+/// use finsam_core::Report;
+/// let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+/// let error = from_json_with_limits::<Report>(&deep, &Limits::default()).unwrap_err();
+/// assert_eq!(error.code(), "limit_exceeded");
+/// let small = Limits { max_bytes: 10, ..Limits::default() };
+/// let error = from_json_with_limits::<Report>(r#"{"format_version": 1}"#, &small).unwrap_err();
+/// assert_eq!(error.message(), "the document is 21 bytes; the limit is 10 bytes");
+/// ```
+pub fn from_json_with_limits<T: DeserializeOwned>(json: &str, limits: &Limits) -> Result<T> {
+    limits.check(json)?;
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(convert)?;
     deserializer.end().map_err(|e| {
@@ -325,6 +418,8 @@ impl TryFrom<ResultFields> for GoalResult {
 pub fn validate_report_json(json: &str) -> Vec<Error> {
     let first = match from_json::<crate::report::Report>(json) {
         Ok(_) => return Vec::new(),
+        // A document over the limits is not read further.
+        Err(error) if error.kind() == ErrorKind::LimitExceeded => return vec![error],
         Err(error) => error,
     };
     // Syntax errors leave nothing to walk.

@@ -11,13 +11,16 @@
 //! ([`rust_decimal::Decimal`]) and checked.
 //!
 //! Where things live:
-//! - [`period`], [`intervention`], [`goal`], [`result`], [`grade`]: the model;
+//! - [`period`], [`intervention`], [`goal`], [`result`], [`mod@grade`]: the model;
 //! - [`policy`] and [`grading`]: how a grade is computed; [`assessment`] and [`explain`]: what
 //!   grading returns and how it reads;
 //! - [`calibration`]: fitting the policy to decided grades;
 //! - [`flows`] and [`end_reasons`]: participant flows; [`money`] and [`economics`]: amounts,
-//!   the statement, cost rules and the forecast; [`check`]: the checker and its
+//!   the statement, cost rules and the forecast; [`mod@check`]: the checker and its
 //!   [`diagnostic`]s;
+//! - [`parse`]: reading the reports' Swedish text (goal and result cells) and building
+//!   interventions from it; [`render`]: tables as Markdown, HTML and CSV; [`series`]: reports of
+//!   several years compared;
 //! - [`report`] and [`json`]: a whole report and its JSON format;
 //! - [`error`]: the typed errors with stable codes; [`locale`]: language and number format.
 //!
@@ -61,11 +64,13 @@ pub mod intervention;
 pub mod json;
 pub mod locale;
 pub mod money;
+pub mod parse;
 pub mod period;
 pub mod policy;
 pub mod render;
 pub mod report;
 pub mod result;
+pub mod series;
 
 pub use assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
 pub use calibration::{
@@ -89,10 +94,17 @@ pub use locale::{format_number, format_percent, Language};
 pub use money::{Money, Rounding, Unit};
 pub use period::{Period, PeriodPart};
 pub use policy::GradingPolicy;
-pub use render::{goal_fulfilment_table, goal_rows, intervention_rows, GoalRow, InterventionRow};
+pub use render::{
+    goal_fulfilment_table, goal_rows, intervention_rows, render_flow_table, render_goal_table,
+    Format, GoalRow, InterventionRow,
+};
 pub use report::{Report, FORMAT_VERSION};
 pub use result::{
     CountResult, GoalResult, QualitativeAssessment, QualitativeResult, ShareBasis, ShareResult,
+};
+pub use series::{
+    Appearance, GoalChange, GoalHistory, GoalMatch, GoalPoint, InterventionHistory,
+    InterventionMatch, ReportSeries, SeriesComparison, SeriesGoalRow, SeriesGradeRow,
 };
 
 /// The README's examples, compiled and run as doctests.

@@ -211,9 +211,7 @@ impl Money {
             Err(Error::new(
                 ErrorKind::UnitMismatch,
                 "",
-                format!(
-                    "{self} and {other} are in different units; convert one of them first (Money::convert)"
-                ),
+                format!("{self} and {other} are in different units; convert one of them first"),
             ))
         }
     }

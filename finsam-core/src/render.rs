@@ -2,9 +2,14 @@
 //! frames and spreadsheets), and the goal-fulfilment summary (*Sammanställning av
 //! måluppfyllelse*: Insats | Mål | Resultat | Måluppfyllelse) as an accessible HTML table.
 //!
+//! A whole report's tables, the goal-fulfilment summary ([`render_goal_table`]) and the
+//! participant flows ([`render_flow_table`]), render in each [`Format`]: Markdown, a
+//! standalone HTML document, or CSV. A result reads the same in every table
+//! ([`result_text`]).
+//!
 //! Everything here works on [`Assessment`]s, so the tables show exactly what grading computed.
 //! Labels are Swedish by default and English on request; all text from the data is
-//! HTML-escaped.
+//! escaped for the format.
 //!
 //! ```
 //! use finsam_core::render::{goal_fulfilment_table, goal_rows};
@@ -20,20 +25,22 @@
 //! # Ok::<(), finsam_core::Error>(())
 //! ```
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
+use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus};
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
+use crate::flows::{FlowField, FlowFigure, FlowFigures};
 use crate::goal::{Direction, GoalKind};
 use crate::grade::{Decision, Grade};
 use crate::intervention::InterventionId;
-use crate::locale::{format_percent, Language};
+use crate::locale::{format_number, format_percent, Language};
 use crate::policy::GradingPolicy;
 use crate::report::Report;
-use crate::result::GoalResult;
+use crate::result::{GoalResult, ShareBasis};
 
 /// One goal of one graded intervention, as a flat row (e.g. for a data frame).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -307,17 +314,18 @@ pub fn goal_fulfilment_table(
 /// Samordningsförbundet Exempel, 2017".
 pub fn report_table(report: &Report, policy: &GradingPolicy, language: Language) -> Result<String> {
     let assessments = report.grade(policy)?;
-    let caption = format!(
-        "{} – {}, {}",
-        default_caption(language),
-        report.organisation,
-        report.period
-    );
+    let caption = report_caption(default_caption(language), report);
     Ok(goal_fulfilment_table(
         &assessments,
         language,
         Some(&caption),
     ))
+}
+
+/// A table's title with the report's organisation and period: "… – Samordningsförbundet
+/// Exempel, 2017".
+fn report_caption(title: &str, report: &Report) -> String {
+    format!("{title} – {}, {}", report.organisation, report.period)
 }
 
 /// One assessment for a notebook: its goal-fulfilment table captioned with the headline
@@ -340,6 +348,510 @@ pub fn assessment_html(assessment: &Assessment, language: Language) -> String {
     }
     html.push_str("\n</div>");
     html
+}
+
+/// The form a rendered table is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// A Markdown pipe table (GitHub and CommonMark extensions) under its caption in bold
+    /// (`markdown`). The default.
+    #[default]
+    Markdown,
+    /// A complete HTML document holding one accessible table: `<!DOCTYPE html>`, the language
+    /// in `lang`, a `<caption>`, header cells with `scope`, all text escaped (`html`).
+    Html,
+    /// Comma-separated values after RFC 4180: a header row, then one record per row, fields
+    /// quoted where needed, CRLF line ends; no caption (`csv`).
+    Csv,
+}
+
+impl Format {
+    /// The stable code: `markdown`, `html` or `csv`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+
+    /// Reads `markdown` (or `md`), `html` or `csv`, ignoring case and surrounding whitespace.
+    fn from_str(text: &str) -> Result<Format> {
+        match text.trim().to_lowercase().as_str() {
+            "markdown" | "md" => Ok(Format::Markdown),
+            "html" => Ok(Format::Html),
+            "csv" => Ok(Format::Csv),
+            other => Err(Error::new(
+                ErrorKind::UnknownVariant,
+                "",
+                format!("'{other}' is not a table format; use markdown, html or csv"),
+            )),
+        }
+    }
+}
+
+/// A result as a report table prints it: a count as a number ("1 150"), a share as "x % (n av
+/// N)" ("x% (n of N)" in English) with the printed percentage where one is given, a qualitative
+/// result as its text, and for a result that was not measured, does not apply or is missing
+/// the report's wording, or else "Ej mätt", "Ej tillämpligt", "Resultat saknas".
+///
+/// ```
+/// use finsam_core::render::result_text;
+/// use finsam_core::{GoalResult, Language, ShareResult};
+/// use rust_decimal::Decimal;
+/// let share = GoalResult::Share(ShareResult::new(
+///     Some(Decimal::from(67)),
+///     Some((Decimal::from(14), Decimal::from(21))),
+/// )?);
+/// assert_eq!(result_text(&share, Language::Swedish), "67 % (14 av 21)");
+/// assert_eq!(result_text(&share, Language::English), "67% (14 of 21)");
+/// let fraction = GoalResult::share_fraction(Decimal::from(17), Decimal::from(200))?;
+/// assert_eq!(result_text(&fraction, Language::Swedish), "8,5 % (17 av 200)");
+/// let count = GoalResult::count(Decimal::from(1150))?;
+/// assert_eq!(result_text(&count, Language::Swedish), "1 150");
+/// assert_eq!(result_text(&GoalResult::missing(), Language::English), "No result");
+/// # Ok::<(), finsam_core::Error>(())
+/// ```
+pub fn result_text(result: &GoalResult, language: Language) -> String {
+    let wording_or = |wording: &Option<String>, sv: &str, en: &str| {
+        wording
+            .clone()
+            .unwrap_or_else(|| language.pick(sv, en).to_owned())
+    };
+    match result {
+        GoalResult::Count(count) => format_number(count.value(), 2, language),
+        GoalResult::Share(share) => {
+            let percent = format_percent(share.value_percent(ShareBasis::Printed), language);
+            match share.numerator().zip(share.denominator()) {
+                Some((numerator, denominator)) => format!(
+                    "{percent} ({} {} {})",
+                    format_number(numerator, 0, language),
+                    language.pick("av", "of"),
+                    format_number(denominator, 0, language)
+                ),
+                None => percent,
+            }
+        }
+        GoalResult::Qualitative(qualitative) => qualitative.text().to_owned(),
+        GoalResult::NotMeasured { wording } => wording_or(wording, "Ej mätt", "Not measured"),
+        GoalResult::NotApplicable { wording } => {
+            wording_or(wording, "Ej tillämpligt", "Not applicable")
+        }
+        GoalResult::Missing { wording } => wording_or(wording, "Resultat saknas", "No result"),
+    }
+}
+
+/// The Måluppfyllelse cell of a rendered table: the computed grade ("Ingen grad" when there
+/// is none) and, when the association decided otherwise, the decided grade after it:
+/// "God (beslutad: Mycket god)". A decided grade that agrees is not repeated.
+fn grade_text(assessment: &Assessment, language: Language) -> String {
+    let computed = assessment
+        .grade
+        .map(|g| g.label(language))
+        .unwrap_or_else(|| language.pick("Ingen grad", "No grade"));
+    match &assessment.decided {
+        Some(decided) if assessment.differs_from_decided() => format!(
+            "{computed} ({} {})",
+            language.pick("beslutad:", "decided:"),
+            decided.decision.label(language)
+        ),
+        _ => computed.to_owned(),
+    }
+}
+
+/// A report's goal-fulfilment summary (*Sammanställning av måluppfyllelse*) in `format`:
+/// columns Insats | Mål | Resultat | Måluppfyllelse (Intervention | Goal | Result | Goal
+/// fulfilment), one row per goal, every intervention graded with `policy`. The Resultat cell
+/// is [`result_text`]; the Måluppfyllelse cell is the computed grade, followed by the decided
+/// grade where that differs ("God (beslutad: Mycket god)").
+///
+/// An intervention's rows form a group: in HTML a `<tbody>` whose name cell
+/// (`<th scope="rowgroup">`) and grade cell span its rows; in Markdown the name and grade stand
+/// on its first row only; in CSV every record repeats them. An intervention without goals has
+/// one row reading "Inga mål". The caption names the organisation and period.
+///
+/// ```
+/// use finsam_core::render::{render_goal_table, Format};
+/// use finsam_core::{Goal, GoalResult, GradingPolicy, Intervention, InterventionKind, Language, Period, Report};
+/// use rust_decimal::Decimal;
+/// let mut report = Report::new("Samordningsförbundet Exempel", Period::year_of(2017)?)?;
+/// report.interventions.push(
+///     Intervention::new("start", "START", InterventionKind::Individual)?
+///         .with_goal(Goal::share("50 % i arbete/studier", Decimal::from(50))?
+///             .with_result(GoalResult::share_fraction(Decimal::from(14), Decimal::from(21))?)?),
+/// );
+/// let markdown = render_goal_table(&report, &GradingPolicy::default(), Format::Markdown, Language::Swedish)?;
+/// assert!(markdown.ends_with("| START | 50 % i arbete/studier | 66,7 % (14 av 21) | Mycket god |\n"));
+/// let csv = render_goal_table(&report, &GradingPolicy::default(), Format::Csv, Language::English)?;
+/// assert_eq!(csv, "Intervention,Goal,Result,Goal fulfilment\r\nSTART,50 % i arbete/studier,66.7% (14 of 21),Very good\r\n");
+/// # Ok::<(), finsam_core::Error>(())
+/// ```
+pub fn render_goal_table(
+    report: &Report,
+    policy: &GradingPolicy,
+    format: Format,
+    language: Language,
+) -> Result<String> {
+    let assessments = report.grade(policy)?;
+    let columns = vec![
+        Column::grouped(language.pick("Insats", "Intervention")),
+        Column::text(language.pick("Mål", "Goal")),
+        Column::text(language.pick("Resultat", "Result")),
+        Column::grouped(language.pick("Måluppfyllelse", "Goal fulfilment")),
+    ];
+    let groups = assessments
+        .iter()
+        .map(|assessment| {
+            let row = |goal: &str, result: String| {
+                vec![
+                    assessment.name.clone(),
+                    goal.to_owned(),
+                    result,
+                    grade_text(assessment, language),
+                ]
+            };
+            if assessment.goals.is_empty() {
+                return vec![row(language.pick("Inga mål", "No goals"), String::new())];
+            }
+            assessment
+                .goals
+                .iter()
+                .map(|goal| row(&goal.description, result_text(&goal.result, language)))
+                .collect()
+        })
+        .collect();
+    let table = Table {
+        caption: report_caption(default_caption(language), report),
+        columns,
+        groups,
+        footer: Vec::new(),
+    };
+    Ok(table.render(format, language))
+}
+
+/// A report's participant-flow table (*Sammanfattning av deltagarflöden*) in `format`, or
+/// `None` when the report has none: one row per intervention with its eight figures (current
+/// participants, of whom women, men, other/unspecified; new; ended; to work/studies;
+/// job-seeking at end), then the TOTALT row as the report states it and "Varav unika
+/// deltagare" (in the current-participants column) when stated. Figures are written the
+/// language's way ("1 150" / "1,150"); a figure that does not apply reads "ej tillämpligt" /
+/// "n/a"; a blank figure stays empty. Rows are named by the intervention's name in the report.
+/// In HTML the summary rows stand in a `<tfoot>`.
+///
+/// ```
+/// use finsam_core::render::{render_flow_table, Format};
+/// use finsam_core::{Language, Report};
+/// let report = Report::from_json(r#"{"format_version": 1, "organisation": "Exempel", "period": "2017",
+///   "interventions": [{"id": "halsosam", "name": "Hälsosam", "kind": "individual", "status": "active"}],
+///   "flows": {"rows": [{"intervention": "halsosam", "figures": {"current": 1150, "women": 800,
+///     "men": 350, "to_work_or_studies": "not_applicable"}}], "unique_participants": 1100}}"#)?;
+/// let csv = render_flow_table(&report, Format::Csv, Language::Swedish);
+/// assert_eq!(csv.as_deref(), Some("Insats,Aktuella deltagare,Varav kvinnor,Varav män,Annat/ej angivet,\
+///     Nya deltagare,Avslutade deltagare,Till arbete/studier,Arbetssökande vid avslut\r\n\
+///     Hälsosam,1 150,800,350,,,,ej tillämpligt,\r\n\
+///     Varav unika deltagare,1 100,,,,,,,\r\n"));
+/// # Ok::<(), finsam_core::Error>(())
+/// ```
+pub fn render_flow_table(report: &Report, format: Format, language: Language) -> Option<String> {
+    let flows = report.flows.as_ref()?;
+    let columns = std::iter::once(Column::text(language.pick("Insats", "Intervention")))
+        .chain(FlowField::ALL.map(|field| Column::number(&capitalise_first(field.label(language)))))
+        .collect();
+    let rows = flows
+        .rows
+        .iter()
+        .map(|row| {
+            let name = report
+                .intervention(row.intervention.as_str())
+                .map(|intervention| intervention.name.clone())
+                .or_else(|| row.label.clone())
+                .unwrap_or_else(|| row.intervention.to_string());
+            flow_cells(name, &row.figures, language)
+        })
+        .collect();
+    let mut footer = Vec::new();
+    if let Some(total) = &flows.total {
+        footer.push(flow_cells(
+            language.pick("TOTALT", "TOTAL").to_owned(),
+            total,
+            language,
+        ));
+    }
+    if let Some(unique) = flows.unique_participants {
+        let figures = FlowFigures {
+            current: Some(FlowFigure::Count(unique)),
+            ..FlowFigures::default()
+        };
+        footer.push(flow_cells(
+            language
+                .pick("Varav unika deltagare", "Of whom unique participants")
+                .to_owned(),
+            &figures,
+            language,
+        ));
+    }
+    let table = Table {
+        caption: report_caption(
+            language.pick(
+                "Sammanfattning av deltagarflöden",
+                "Summary of participant flows",
+            ),
+            report,
+        ),
+        columns,
+        groups: vec![rows],
+        footer,
+    };
+    Some(table.render(format, language))
+}
+
+/// A flow row's cells: its name, then the eight figures in the printed order.
+fn flow_cells(name: String, figures: &FlowFigures, language: Language) -> Vec<String> {
+    let figure = |field: FlowField| match figures.get(field) {
+        Some(FlowFigure::Count(n)) => format_number(Decimal::from(n), 0, language),
+        Some(FlowFigure::NotApplicable) => language.pick("ej tillämpligt", "n/a").to_owned(),
+        None => String::new(),
+    };
+    std::iter::once(name)
+        .chain(FlowField::ALL.map(figure))
+        .collect()
+}
+
+/// "aktuella deltagare" → "Aktuella deltagare".
+fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A column of a rendered table.
+struct Column {
+    title: String,
+    /// The value belongs to the row group (an intervention), not to one row: shown once per
+    /// group (spanning its rows in HTML), repeated in every CSV record.
+    grouped: bool,
+    /// A figure: right-aligned.
+    numeric: bool,
+}
+
+impl Column {
+    fn text(title: &str) -> Column {
+        Column {
+            title: title.to_owned(),
+            grouped: false,
+            numeric: false,
+        }
+    }
+
+    fn grouped(title: &str) -> Column {
+        Column {
+            grouped: true,
+            ..Column::text(title)
+        }
+    }
+
+    fn number(title: &str) -> Column {
+        Column {
+            numeric: true,
+            ..Column::text(title)
+        }
+    }
+}
+
+/// A table before it is written in a format: every row holds one cell per column, the first
+/// being the row's header (the intervention's name, TOTALT).
+struct Table {
+    caption: String,
+    columns: Vec<Column>,
+    /// The body's rows in groups.
+    groups: Vec<Vec<Vec<String>>>,
+    /// Summary rows after the body.
+    footer: Vec<Vec<String>>,
+}
+
+/// Minimal styling of the standalone document: borders, and figures right-aligned.
+const HTML_STYLE: &str = "table{border-collapse:collapse}\
+    caption{font-weight:bold;text-align:left;padding:.25em 0}\
+    th,td{border:1px solid #999;padding:.25em .5em;text-align:left;vertical-align:top}\
+    td.num{text-align:right}";
+
+impl Table {
+    fn render(&self, format: Format, language: Language) -> String {
+        match format {
+            Format::Markdown => self.markdown(),
+            Format::Html => self.html(language),
+            Format::Csv => self.csv(),
+        }
+    }
+
+    /// The body's rows with the position of each in its group and the group's size.
+    fn body(&self) -> impl Iterator<Item = (&Vec<String>, usize, usize)> {
+        self.groups.iter().flat_map(|group| {
+            group
+                .iter()
+                .enumerate()
+                .map(move |(position, row)| (row, position, group.len()))
+        })
+    }
+
+    fn markdown(&self) -> String {
+        let mut out = format!("**{}**\n\n", escape_markdown(&self.caption));
+        push_markdown_row(
+            &mut out,
+            self.columns.iter().map(|c| escape_markdown(&c.title)),
+        );
+        push_markdown_row(
+            &mut out,
+            self.columns
+                .iter()
+                .map(|c| if c.numeric { "---:" } else { "---" }.to_owned()),
+        );
+        for (row, position, _) in self.body() {
+            push_markdown_row(
+                &mut out,
+                self.columns.iter().zip(row).map(|(column, cell)| {
+                    if column.grouped && position > 0 {
+                        String::new()
+                    } else {
+                        escape_markdown(cell)
+                    }
+                }),
+            );
+        }
+        for row in &self.footer {
+            push_markdown_row(&mut out, row.iter().map(|cell| escape_markdown(cell)));
+        }
+        out
+    }
+
+    fn html(&self, language: Language) -> String {
+        let caption = escape_html(&self.caption);
+        let mut html = format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <title>{caption}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n\
+             <table>\n<caption>{caption}</caption>\n<thead>\n<tr>",
+            language.code()
+        );
+        for column in &self.columns {
+            let _ = write!(
+                html,
+                "<th scope=\"col\">{}</th>",
+                escape_html(&column.title)
+            );
+        }
+        html.push_str("</tr>\n</thead>\n");
+        for group in &self.groups {
+            html.push_str("<tbody>\n");
+            for (position, row) in group.iter().enumerate() {
+                self.push_html_row(&mut html, row, position, group.len());
+            }
+            html.push_str("</tbody>\n");
+        }
+        if !self.footer.is_empty() {
+            html.push_str("<tfoot>\n");
+            for row in &self.footer {
+                self.push_html_row(&mut html, row, 0, 1);
+            }
+            html.push_str("</tfoot>\n");
+        }
+        html.push_str("</table>\n</body>\n</html>\n");
+        html
+    }
+
+    /// One `<tr>`: the first cell a header for its row (or for its group, when the column is
+    /// grouped and the group has several rows); grouped cells only on a group's first row,
+    /// spanning the group.
+    fn push_html_row(&self, html: &mut String, row: &[String], position: usize, rows: usize) {
+        html.push_str("<tr>");
+        for (index, (column, cell)) in self.columns.iter().zip(row).enumerate() {
+            let spans = column.grouped && rows > 1;
+            if column.grouped && position > 0 {
+                continue;
+            }
+            let span = if spans {
+                format!(" rowspan=\"{rows}\"")
+            } else {
+                String::new()
+            };
+            let text = escape_html(cell);
+            if index == 0 {
+                let scope = if spans { "rowgroup" } else { "row" };
+                let _ = write!(html, "<th scope=\"{scope}\"{span}>{text}</th>");
+            } else {
+                let class = if column.numeric { " class=\"num\"" } else { "" };
+                let _ = write!(html, "<td{span}{class}>{text}</td>");
+            }
+        }
+        html.push_str("</tr>\n");
+    }
+
+    fn csv(&self) -> String {
+        let mut out = String::new();
+        push_csv_record(&mut out, self.columns.iter().map(|c| c.title.as_str()));
+        for row in self.groups.iter().flatten().chain(&self.footer) {
+            push_csv_record(&mut out, row.iter().map(String::as_str));
+        }
+        out
+    }
+}
+
+fn push_markdown_row(out: &mut String, cells: impl Iterator<Item = String>) {
+    out.push('|');
+    for cell in cells {
+        let _ = write!(out, " {cell} |");
+    }
+    out.push('\n');
+}
+
+/// Escapes text for a Markdown table cell: the characters Markdown would read as markup
+/// (`\ | * _ ` [ ] < > &`) get a backslash, and line breaks become spaces (a row is one line).
+///
+/// ```
+/// assert_eq!(finsam_core::render::escape_markdown("A|B <b>*x*</b>\nC"), r"A\|B \<b\>\*x\*\</b\> C");
+/// ```
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' => out.push(' '),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Writes one CSV record: fields holding a comma, a quote or a line break are quoted, quotes
+/// doubled (RFC 4180); the record ends with CRLF.
+fn push_csv_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
+    for (index, field) in fields.enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        if field.contains([',', '"', '\r', '\n']) {
+            let _ = write!(out, "\"{}\"", field.replace('"', "\"\""));
+        } else {
+            out.push_str(field);
+        }
+    }
+    out.push_str("\r\n");
 }
 
 #[cfg(test)]

@@ -225,7 +225,7 @@ impl Report {
             .collect()
     }
 
-    /// Checks the report's arithmetic and returns what does not hold; see [`crate::check`].
+    /// Checks the report's arithmetic and returns what does not hold; see [`crate::check()`].
     pub fn check(&self) -> Vec<crate::diagnostic::Diagnostic> {
         crate::check::check(self)
     }

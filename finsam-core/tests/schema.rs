@@ -78,7 +78,7 @@ fn schema_rejects_what_the_library_rejects() -> Result<(), Box<dyn std::error::E
         );
         checked += 1;
     }
-    assert_eq!(checked, 9);
+    assert_eq!(checked, 10);
     Ok(())
 }
 
