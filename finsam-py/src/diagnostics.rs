@@ -83,7 +83,8 @@ impl PyDiagnostic {
             .as_ref()
             .map(|id| id.as_str())
     }
-    /// The table: `goals`, `flows` or `end_reasons`.
+    /// The table: `goals`, `flows`, `end_reasons`, `statement`, `cost_rules`,
+    /// `intervention_costs` or `forecast`.
     #[getter]
     fn table(&self) -> &'static str {
         self.inner.location.table.code()

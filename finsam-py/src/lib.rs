@@ -3,10 +3,13 @@
 
 mod convert;
 mod diagnostics;
+mod economics;
 mod errors;
 mod flows;
 mod model;
+mod money;
 mod outcome;
+mod summary;
 mod tables;
 
 use finsam_core::Intervention;
@@ -106,8 +109,9 @@ fn _grade_rank(py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<usize> {
     guard(py, || Ok(grade_in(code, "grade")?.rank()))
 }
 
-/// The sample reports shipped with finsam, by year (the annual reports in `examples/data`).
-const SAMPLES: [(u16, &str); 3] = [
+/// The sample reports shipped with finsam, by year (in `examples/data`): the annual reports
+/// 2014, 2015 and 2017 and the half-year report 2019.
+const SAMPLES: [(u16, &str); 4] = [
     (
         2014,
         include_str!("../../examples/data/arsredovisning-2014.json"),
@@ -120,9 +124,14 @@ const SAMPLES: [(u16, &str); 3] = [
         2017,
         include_str!("../../examples/data/arsredovisning-2017.json"),
     ),
+    (
+        2019,
+        include_str!("../../examples/data/halvarsrapport-2019.json"),
+    ),
 ];
 
-/// A sample annual report shipped with finsam (2014, 2015 or 2017).
+/// A sample report shipped with finsam: the annual reports 2014, 2015 and 2017, or the
+/// half-year report 2019 (period `2019-H1`, with economics).
 #[pyfunction]
 #[pyo3(signature = (year = 2017))]
 fn sample_report(py: Python<'_>, year: i64) -> PyResult<model::PyReport> {
@@ -171,6 +180,31 @@ fn _finsam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<flows::PyEndReasonTable>()?;
     m.add_class::<flows::PyEndReasonRow>()?;
     m.add_class::<flows::PyEndReasonTotals>()?;
+    m.add_class::<money::PyMoney>()?;
+    m.add_class::<economics::PyEconomics>()?;
+    m.add_class::<economics::PyStatement>()?;
+    m.add_class::<economics::PyIncome>()?;
+    m.add_class::<economics::PyCosts>()?;
+    m.add_class::<economics::PyCostGroup>()?;
+    m.add_class::<economics::PyLine>()?;
+    m.add_class::<economics::PyCostRule>()?;
+    m.add_class::<economics::PyRuleFigures>()?;
+    m.add_class::<economics::PyInterventionCosts>()?;
+    m.add_class::<economics::PyInterventionCostGroup>()?;
+    m.add_class::<economics::PyInterventionCost>()?;
+    m.add_class::<economics::PyStatedCost>()?;
+    m.add_class::<economics::PyForecast>()?;
+    m.add_class::<economics::PyPlannedCost>()?;
+    m.add_class::<economics::PyForecastFigures>()?;
+    m.add_class::<summary::PyEconomicsSummary>()?;
+    m.add_class::<summary::PyStatementSummary>()?;
+    m.add_class::<summary::PyFigures>()?;
+    m.add_class::<summary::PyGroupSummary>()?;
+    m.add_class::<summary::PyMemberSplit>()?;
+    m.add_class::<summary::PyMemberShare>()?;
+    m.add_class::<summary::PyRuleOutcome>()?;
+    m.add_class::<summary::PyDeviation>()?;
+    m.add_class::<summary::PyForecastOutcome>()?;
     m.add_function(wrap_pyfunction!(grade, m)?)?;
     m.add_function(wrap_pyfunction!(grade_many, m)?)?;
     m.add_function(wrap_pyfunction!(calibrate, m)?)?;

@@ -16,6 +16,7 @@ use crate::convert::{
     grade_in, grade_opt_out, grade_out, language_in, repr_decimal, repr_grade, repr_str,
 };
 use crate::diagnostics::check_report;
+use crate::economics::PyEconomics;
 use crate::errors::{core_error, guard, Outcome};
 use crate::flows::{PyEndReasonTable, PyFlowTable};
 use crate::outcome::{PyAssessment, PyCalibration};
@@ -140,6 +141,16 @@ impl PyReport {
             .end_reasons
             .clone()
             .map(|inner| PyEndReasonTable { inner })
+    }
+
+    /// The economics (statement, cost rules, per-intervention table, forecast), when the
+    /// report has them.
+    #[getter]
+    fn economics(&self) -> Option<PyEconomics> {
+        self.inner
+            .economics
+            .clone()
+            .map(|inner| PyEconomics { inner })
     }
 
     /// The intervention with this id, or `None`.

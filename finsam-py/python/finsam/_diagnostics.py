@@ -16,8 +16,9 @@ __all__ = ["DiagnosticList"]
 
 class DiagnosticList(List[Diagnostic]):
     """Diagnostics in the order of the report (a ``list``), as ``check`` and ``Report.check``
-    return them: goals intervention by intervention, then the flow table, then the end-reason
-    table. An empty list means the checker found nothing."""
+    return them: goals intervention by intervention, then the flow table, the end-reason table,
+    and the economics (statement, cost rules, per-intervention table, forecast). An empty list
+    means the checker found nothing."""
 
     def to_pandas(self, language: str = "sv") -> pandas.DataFrame:
         """A DataFrame with one row per diagnostic and the columns ``code``, ``severity``,
