@@ -1,16 +1,17 @@
-# One entry point for every test. `make test` is what CI runs (through .ci/run): formatting and
-# lints, the Rust tests, the Python binding (wheel, pytest, notebook, stubtest), the WebAssembly
-# package (Node tests) and the web form in headless Chromium. Each script installs what it needs
-# and skips what is already there.
+# One entry point for every test. `make test` is what CI runs (through .ci/run): formatting,
+# lints and docs, the Rust tests, the Python binding (wheel, pytest, notebook, stubtest), the
+# WebAssembly package (Node tests) and the web form in headless Chromium, and a short fuzz run.
+# Each script installs what it needs and skips what is already there.
 SHELL := /bin/bash
 
-.PHONY: test test-rust test-python test-wasm lint example check-example bench web-form
+.PHONY: test test-rust test-python test-wasm test-fuzz lint example check-example finance bench web-form
 
-test: lint test-rust test-python test-wasm
+test: lint test-rust test-python test-wasm test-fuzz
 
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
 test-rust:
 	cargo test --workspace
@@ -21,14 +22,24 @@ test-python:
 test-wasm:
 	scripts/test-wasm.sh
 
+# 10 seconds per fuzz target; `scripts/fuzz.sh 600` for a long run.
+test-fuzz:
+	scripts/fuzz.sh 10
+
 example:
 	cargo run --example annual_report
 
 check-example:
 	cargo run --example check_report
 
+finance:
+	cargo run --example finance
+
+# Every speed, size and memory figure of the README: Rust (grading, checker, parser, memory),
+# Python (bulk grading against pure Python, import time) and WebAssembly (size, grading in Node).
 bench:
 	cargo bench -p finsam-benches
+	scripts/bench-bindings.sh
 
 web-form:
 	scripts/serve-web-form.sh

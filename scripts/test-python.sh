@@ -2,6 +2,7 @@
 # Builds the Python binding (finsam-py) into .venv and runs its tests: pytest (unit, property,
 # shared vectors, README examples, the example notebook) and mypy.stubtest (the stub against the
 # binary). Run from anywhere; installs only what is missing, so a second run is fast.
+# With --build-only it stops once the module is built (for the benchmarks).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"
@@ -49,5 +50,8 @@ if [ -n "$missing" ]; then
 fi
 
 (cd finsam-py && maturin develop --release --quiet)
+if [ "${1:-}" = "--build-only" ]; then
+    exit 0
+fi
 python -m pytest finsam-py/tests -q
 python -m mypy.stubtest finsam

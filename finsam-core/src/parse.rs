@@ -1326,7 +1326,7 @@ pub fn align(goal_cell: GoalCell, result_cell: ResultCell) -> Aligned {
                 .is_some_and(|goal| goal.kind() == GoalKind::Qualitative)
         })
         .collect();
-    let text = |span: Span| span.of_owned(&result_cell);
+    let text = |span: Span| clean(&result_cell.text, span);
     let mut issues: Vec<Issue> = goal_cell
         .issues
         .iter()
@@ -1465,19 +1465,6 @@ pub fn align(goal_cell: GoalCell, result_cell: ResultCell) -> Aligned {
         goal_cell,
         result_cell,
         issues,
-    }
-}
-
-impl Span {
-    fn of_owned(&self, cell: &ResultCell) -> String {
-        cell.items
-            .iter()
-            .find_map(|item| match item {
-                ResultItem::Result { result, span } if span == self => Some(result_text(result)),
-                ResultItem::Unparsed { span, text } if span == self => Some(text.clone()),
-                _ => None,
-            })
-            .unwrap_or_default()
     }
 }
 
@@ -1645,8 +1632,8 @@ pub fn intervention_from_text(row: &TextRow) -> crate::error::Result<TextInterve
 }
 
 /// Builds a report from a whole goal-fulfilment table pasted as text. Errors name the row
-/// (`[2].grade`); two rows that give one id are an error (`duplicate_id` at
-/// `interventions[1].id`), never renamed.
+/// (`[2].grade`); two rows that give one id are an error (`duplicate_id` at `[1].name`, or
+/// `[1].id` when the row gives its id), never renamed.
 ///
 /// ```
 /// use finsam_core::parse::{report_from_text, TextRow};
@@ -1672,6 +1659,19 @@ pub fn report_from_text(
         .enumerate()
         .map(|(index, row)| intervention_from_text(row).map_err(|e| e.under(&format!("[{index}]"))))
         .collect::<crate::error::Result<Vec<_>>>()?;
+    // Two rows that give one id: an error naming the second row, never a renamed id.
+    let mut seen = std::collections::HashMap::with_capacity(built.len());
+    for (index, (row, made)) in rows.iter().zip(&built).enumerate() {
+        let id = made.intervention.id.as_str();
+        if let Some(first) = seen.insert(id, index) {
+            let field = if row.id.is_some() { "id" } else { "name" };
+            return Err(crate::error::Error::new(
+                crate::error::ErrorKind::DuplicateId,
+                format!("[{index}].{field}"),
+                format!("row {index} gives the id '{id}', as row {first} does"),
+            ));
+        }
+    }
     report.interventions = built.iter().map(|b| b.intervention.clone()).collect();
     report.validate()?;
     Ok((report, built))

@@ -363,7 +363,7 @@ fn building_from_text() -> Result<(), finsam_core::Error> {
     let error = report_from_text("Exempel", "2017".parse()?, &twice).err();
     assert_eq!(
         error.map(|e| (e.code(), e.path().to_owned())),
-        Some(("duplicate_id", "interventions[1].id".to_owned()))
+        Some(("duplicate_id", "[1].name".to_owned()))
     );
     let nameless = [row(" ", "", "", None)];
     let error = report_from_text("Exempel", "2017".parse()?, &nameless).err();
@@ -372,6 +372,17 @@ fn building_from_text() -> Result<(), finsam_core::Error> {
         Some(("empty_text", "[0].name".to_owned()))
     );
     Ok(())
+}
+
+#[test]
+fn one_answer_for_two_qualitative_goals_is_reported_with_its_text() {
+    let aligned = read_cells("Ökad samverkan. Bättre rutiner.", "12 möten. 4 nätverk.");
+    let shared: Vec<(&str, &str)> = aligned
+        .issues
+        .iter()
+        .map(|i| (i.code.code(), i.text.as_str()))
+        .collect();
+    assert_eq!(shared, [("shared_result", "12 möten. 4 nätverk.")]);
 }
 
 #[test]

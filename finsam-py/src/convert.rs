@@ -1,6 +1,7 @@
 //! Conversions between Python values and core values: decimals as `decimal.Decimal` (never
 //! `float`), grades as the `finsam.Grade` enum, enumerations as their stable codes.
 
+use finsam_core::render::Format;
 use finsam_core::{Decision, ErrorKind, Grade, Language};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -147,6 +148,11 @@ pub(crate) fn decision_in(value: &Bound<'_, PyAny>, field: &str) -> Outcome<Deci
 pub(crate) fn language_in(text: &str) -> Outcome<Language> {
     text.parse::<Language>()
         .map_err(|e| e.under("language").into())
+}
+
+/// A table format argument: `markdown` (or `md`), `html` or `csv`.
+pub(crate) fn format_in(text: &str) -> Outcome<Format> {
+    text.parse::<Format>().map_err(|e| e.under("format").into())
 }
 
 /// An enumeration from its stable code, read with the core's own JSON names so that the

@@ -9,8 +9,10 @@ mod flows;
 mod model;
 mod money;
 mod outcome;
+mod series;
 mod summary;
 mod tables;
+mod text;
 
 use finsam_core::Intervention;
 use pyo3::prelude::*;
@@ -205,6 +207,20 @@ fn _finsam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<summary::PyRuleOutcome>()?;
     m.add_class::<summary::PyDeviation>()?;
     m.add_class::<summary::PyForecastOutcome>()?;
+    m.add_class::<text::PyIssue>()?;
+    m.add_class::<text::PyGoalItem>()?;
+    m.add_class::<text::PyResultItem>()?;
+    m.add_class::<text::PyGoalCell>()?;
+    m.add_class::<text::PyResultCell>()?;
+    m.add_class::<text::PyAligned>()?;
+    m.add_class::<text::PyTextIntervention>()?;
+    m.add_class::<text::PyTextReport>()?;
+    m.add_class::<series::PyReportSeries>()?;
+    m.add_class::<series::PySeriesComparison>()?;
+    m.add_class::<series::PyInterventionHistory>()?;
+    m.add_class::<series::PyAppearance>()?;
+    m.add_class::<series::PyGoalHistory>()?;
+    m.add_class::<series::PyGoalPoint>()?;
     m.add_function(wrap_pyfunction!(grade, m)?)?;
     m.add_function(wrap_pyfunction!(grade_many, m)?)?;
     m.add_function(wrap_pyfunction!(calibrate, m)?)?;
@@ -218,6 +234,12 @@ fn _finsam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tables::_to_pandas, m)?)?;
     m.add_function(wrap_pyfunction!(tables::_to_html, m)?)?;
     m.add_function(wrap_pyfunction!(sample_report, m)?)?;
+    m.add_function(wrap_pyfunction!(text::read_cells, m)?)?;
+    m.add_function(wrap_pyfunction!(text::parse_goal_cell, m)?)?;
+    m.add_function(wrap_pyfunction!(text::parse_result_cell, m)?)?;
+    m.add_function(wrap_pyfunction!(text::parse_number, m)?)?;
+    m.add_function(wrap_pyfunction!(text::id_from_name, m)?)?;
+    m.add("MAX_CELL_CHARS", finsam_core::parse::MAX_CELL_CHARS)?;
     m.add("FORMAT_VERSION", finsam_core::FORMAT_VERSION)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -13,7 +13,7 @@ use pyo3::prelude::*;
 
 use crate::convert::{
     code_in, code_out, decimal_in, decimal_opt_in, decimal_opt_out, decimal_out, decision_in,
-    grade_in, grade_opt_out, grade_out, language_in, repr_decimal, repr_grade, repr_str,
+    format_in, grade_in, grade_opt_out, grade_out, language_in, repr_decimal, repr_grade, repr_str,
 };
 use crate::diagnostics::check_report;
 use crate::economics::PyEconomics;
@@ -21,6 +21,7 @@ use crate::errors::{core_error, guard, Outcome};
 use crate::flows::{PyEndReasonTable, PyFlowTable};
 use crate::outcome::{PyAssessment, PyCalibration};
 use crate::tables;
+use crate::text::{self, PyTextIntervention, PyTextReport, TextRowArgs};
 
 /// The policy argument: the given policy, or the default one.
 pub(crate) fn policy_or_default(policy: Option<PyRef<'_, PyGradingPolicy>>) -> GradingPolicy {
@@ -85,6 +86,20 @@ impl PyReport {
                 inner: Report::from_json(&text)?,
             })
         })
+    }
+
+    /// Builds a report from the rows of a goal-fulfilment table pasted as text: an iterable
+    /// of dicts (keys `name`, `goals`, `results`, `grade`, `id`, `kind`), of tuples in that
+    /// order (3 to 6 values), or a pandas `DataFrame` with those columns. Returns the report
+    /// with each row as parsed and its issues; errors name the row (`[2].grade`).
+    #[staticmethod]
+    fn from_text(
+        py: Python<'_>,
+        organisation: &str,
+        period: &str,
+        rows: &Bound<'_, PyAny>,
+    ) -> PyResult<PyTextReport> {
+        text::report_from_text(py, organisation, period, rows)
     }
 
     /// The report in the JSON format.
@@ -231,6 +246,45 @@ impl PyReport {
         self.to_html(py, None, "sv")
     }
 
+    /// The goal-fulfilment summary (Insats | Mål | Resultat | Måluppfyllelse), every
+    /// intervention graded with `policy`, as `markdown`, a standalone `html` document or `csv`.
+    #[pyo3(signature = (format = "markdown", language = "sv", policy = None))]
+    fn render(
+        &self,
+        py: Python<'_>,
+        format: &str,
+        language: &str,
+        policy: Option<PyRef<'_, PyGradingPolicy>>,
+    ) -> PyResult<String> {
+        let policy = policy_or_default(policy);
+        guard(py, || {
+            Ok(finsam_core::render::render_goal_table(
+                &self.inner,
+                &policy,
+                format_in(format)?,
+                language_in(language)?,
+            )?)
+        })
+    }
+
+    /// The participant-flow table in `format` (`markdown`, `html` or `csv`), or `None` when the
+    /// report has none.
+    #[pyo3(signature = (format = "markdown", language = "sv"))]
+    fn render_flows(
+        &self,
+        py: Python<'_>,
+        format: &str,
+        language: &str,
+    ) -> PyResult<Option<String>> {
+        guard(py, || {
+            Ok(finsam_core::render::render_flow_table(
+                &self.inner,
+                format_in(format)?,
+                language_in(language)?,
+            ))
+        })
+    }
+
     fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
         reduce_by_json(slf, slf.get().inner.to_json())
     }
@@ -297,6 +351,30 @@ impl PyIntervention {
             inner.notes = notes;
             Ok(PyIntervention { inner })
         })
+    }
+
+    /// Builds an intervention from a row of text: its name, goal cell, result cell and printed
+    /// grade ("Mycket God", "Ej tillämpbar"). Returns the intervention with the cells as parsed
+    /// and what the parser is unsure of; the id is made from the name unless given.
+    #[staticmethod]
+    #[pyo3(signature = (name, goals, results, grade = None, id = None, kind = "individual"))]
+    fn from_text(
+        py: Python<'_>,
+        name: String,
+        goals: String,
+        results: String,
+        grade: Option<String>,
+        id: Option<String>,
+        kind: &str,
+    ) -> PyResult<PyTextIntervention> {
+        let row = TextRowArgs {
+            name,
+            goals,
+            results,
+            grade,
+            id,
+        };
+        text::intervention_from_text(py, row, kind)
     }
 
     /// Reads an intervention from its JSON form.

@@ -149,7 +149,7 @@ impl PyAssessment {
 )]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PyGoalAssessment {
-    inner: GoalAssessment,
+    pub(crate) inner: GoalAssessment,
 }
 
 #[pymethods]

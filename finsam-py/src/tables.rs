@@ -32,17 +32,22 @@ pub(crate) fn assessment_list(py: Python<'_>, assessments: Vec<Assessment>) -> P
 /// Columns in order, each a Python list.
 pub(crate) struct Columns<'py> {
     py: Python<'py>,
-    names: Vec<&'static str>,
+    names: Vec<String>,
     values: Vec<Vec<Py<PyAny>>>,
 }
 
 impl<'py> Columns<'py> {
     /// Empty columns with these names.
     pub(crate) fn new(py: Python<'py>, names: &[&'static str]) -> Self {
+        Columns::named(py, names.iter().map(|name| (*name).to_owned()).collect())
+    }
+
+    /// Empty columns with names made at run time (e.g. one per period).
+    pub(crate) fn named(py: Python<'py>, names: Vec<String>) -> Self {
         Columns {
             py,
-            names: names.to_vec(),
             values: names.iter().map(|_| Vec::new()).collect(),
+            names,
         }
     }
 

@@ -1,4 +1,5 @@
-"""Every ```python block of the repository README runs (from the repository root)."""
+"""Every ```python block of the repository README and of the binding's README
+(finsam-py/README.md) runs (from the repository root)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ import pytest
 from conftest import ROOT
 
 README = Path(os.environ.get("FINSAM_README", ROOT / "README.md"))
-BLOCKS = re.findall(r"^```python\n(.*?)^```", README.read_text(encoding="utf-8"), flags=re.S | re.M)
+BINDING_README = ROOT / "finsam-py" / "README.md"
+
+
+def python_blocks(path: Path) -> list[str]:
+    return re.findall(r"^```python\n(.*?)^```", path.read_text(encoding="utf-8"), flags=re.S | re.M)
+
+
+BLOCKS = python_blocks(README)
+BINDING_BLOCKS = python_blocks(BINDING_README)
 
 
 def test_the_readme_has_a_python_example() -> None:
@@ -22,3 +31,13 @@ def test_the_readme_has_a_python_example() -> None:
 def test_readme_python_block_runs(block: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     exec(compile(block, str(README), "exec"), {"__name__": "__readme__"})
+
+
+def test_the_binding_readme_has_python_examples() -> None:
+    assert len(BINDING_BLOCKS) >= 4, f"{BINDING_README} has too few ```python blocks"
+
+
+@pytest.mark.parametrize("block", BINDING_BLOCKS, ids=[f"binding{i}" for i in range(len(BINDING_BLOCKS))])
+def test_binding_readme_python_block_runs(block: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    exec(compile(block, str(BINDING_README), "exec"), {"__name__": "__readme__"})

@@ -10,7 +10,12 @@ goals against the flow table, end reasons, conflicting targets, and the economic
 participant-flow and end-reason tables (``Report.flows``, ``Report.end_reasons``). Read a
 report's economics (``Report.economics``: the statement, local cost rules, budget against outcome
 per intervention, the full-year forecast) and what the library computes from them
-(``Economics.summary``), and count exact ``Money`` in tkr or SEK.
+(``Economics.summary``), and count exact ``Money`` in tkr or SEK. Read goal and result cells
+as printed (``read_cells``, with an ``Issue`` for whatever the parser is unsure of) and build
+interventions and reports from them (``Intervention.from_text``, ``Report.from_text``); render a
+report's tables as Markdown, HTML or CSV (``Report.render``, ``Report.render_flows``); and follow
+interventions and goals across years (``ReportSeries``, ``SeriesComparison.grades_to_pandas``,
+``goals_to_pandas``: one column per period).
 
 Decimals are ``decimal.Decimal`` (a ``float`` is refused); grades are ``Grade``; every error is
 a ``FinsamError`` with a stable ``code`` and the ``path`` of the field.
@@ -21,6 +26,9 @@ from ._diagnostics import DiagnosticList
 from ._errors import FinsamError, InternalError, JsonSyntaxError, PolicyError
 from ._finsam import (
     FORMAT_VERSION,
+    MAX_CELL_CHARS,
+    Aligned,
+    Appearance,
     Assessment,
     Calibration,
     ConfusionMatrix,
@@ -46,6 +54,10 @@ from ._finsam import (
     ForecastOutcome,
     Goal,
     GoalAssessment,
+    GoalCell,
+    GoalHistory,
+    GoalItem,
+    GoalPoint,
     GradingPolicy,
     GroupSummary,
     Income,
@@ -53,24 +65,37 @@ from ._finsam import (
     InterventionCost,
     InterventionCostGroup,
     InterventionCosts,
+    InterventionHistory,
+    Issue,
     Line,
     MemberShare,
     MemberSplit,
     Money,
     PlannedCost,
     Report,
+    ReportSeries,
     Result,
+    ResultCell,
+    ResultItem,
     Rule,
     RuleFigures,
     RuleOutcome,
     StatedCost,
     Statement,
+    SeriesComparison,
     StatementSummary,
+    TextIntervention,
+    TextReport,
     __version__,
     calibrate,
     check,
     grade,
     grade_many,
+    id_from_name,
+    parse_goal_cell,
+    parse_number,
+    parse_result_cell,
+    read_cells,
     sample_report,
     validate_json,
 )
@@ -78,6 +103,9 @@ from ._grade import Grade
 
 __all__ = [
     "FORMAT_VERSION",
+    "MAX_CELL_CHARS",
+    "Aligned",
+    "Appearance",
     "Assessment",
     "AssessmentList",
     "Calibration",
@@ -106,6 +134,10 @@ __all__ = [
     "ForecastOutcome",
     "Goal",
     "GoalAssessment",
+    "GoalCell",
+    "GoalHistory",
+    "GoalItem",
+    "GoalPoint",
     "Grade",
     "GradingPolicy",
     "GroupSummary",
@@ -115,6 +147,8 @@ __all__ = [
     "InterventionCost",
     "InterventionCostGroup",
     "InterventionCosts",
+    "InterventionHistory",
+    "Issue",
     "JsonSyntaxError",
     "Line",
     "MemberShare",
@@ -123,18 +157,29 @@ __all__ = [
     "PlannedCost",
     "PolicyError",
     "Report",
+    "ReportSeries",
     "Result",
+    "ResultCell",
+    "ResultItem",
     "Rule",
     "RuleFigures",
     "RuleOutcome",
     "StatedCost",
     "Statement",
+    "SeriesComparison",
     "StatementSummary",
+    "TextIntervention",
+    "TextReport",
     "__version__",
     "calibrate",
     "check",
     "grade",
     "grade_many",
+    "id_from_name",
+    "parse_goal_cell",
+    "parse_number",
+    "parse_result_cell",
+    "read_cells",
     "sample_report",
     "validate_json",
 ]

@@ -1,0 +1,54 @@
+// WebAssembly benchmarks, in Node: the size of the .wasm (raw and gzipped, level 9) and the time
+// to grade one intervention through the package, as the web form does on every keystroke
+// (START from the 2017 annual report: three goals). Targets: at most 200 KB gzipped; well under
+// a millisecond per intervention. Medians of several runs of many calls.
+//
+//   node benches/wasm/grading.mjs     (after scripts/build-wasm.sh; `make bench` runs both)
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const finsam = require(path.join(root, 'finsam-wasm', 'pkg', 'node', 'finsam_wasm.js'));
+
+const wasm = readFileSync(path.join(root, 'finsam-wasm', 'pkg', 'web', 'finsam_wasm_bg.wasm'));
+const gzipped = gzipSync(wasm, { level: 9 }).length;
+
+const start = {
+  id: 'start', name: 'START', kind: 'individual', status: 'active',
+  goals: [
+    { description: '40 deltagare', kind: 'count', target: '40', result: { type: 'count', value: '61' } },
+    { description: '20 nya', kind: 'count', target: '20', result: { type: 'count', value: '21' } },
+    { description: '50 % i arbete/studier.', kind: 'share', target: '50',
+      result: { type: 'share', percent: '67', numerator: '14', denominator: '21' } },
+  ],
+  decided_grade: { grade: 'Mycket God' },
+};
+
+const quick = process.argv.includes('--quick');
+const calls = quick ? 200 : 5000;
+const runs = quick ? 3 : 9;
+if (finsam.gradeIntervention(start).grade !== 'very_good') {
+  console.error('wasm: START did not grade Mycket god');
+  process.exit(1);
+}
+for (let i = 0; i < 1000; i += 1) finsam.gradeIntervention(start); // warm up
+const perCall = [];
+for (let r = 0; r < runs; r += 1) {
+  const t = process.hrtime.bigint();
+  for (let i = 0; i < calls; i += 1) finsam.gradeIntervention(start);
+  perCall.push(Number(process.hrtime.bigint() - t) / calls / 1000);
+}
+perCall.sort((a, b) => a - b);
+const median = perCall[Math.floor(perCall.length / 2)];
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+console.log(`wasm: finsam_wasm_bg.wasm ${wasm.length} bytes (${kb(wasm.length)} KiB) raw, ${gzipped} bytes (${kb(gzipped)} KiB) gzipped; target at most 200 KB gzipped`);
+console.log(`wasm: grading START (3 goals) with its explanation in Node: ${median.toFixed(1)} µs per call (median of ${runs} runs of ${calls}); target well under 1 ms`);
+const met = gzipped <= 200 * 1000 && median < 1000;
+if (!met && !quick) {
+  console.error('wasm: a target was not met');
+  process.exit(1);
+}
