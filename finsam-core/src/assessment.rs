@@ -1,6 +1,8 @@
 //! What grading returns: per goal its attainment and status, per intervention the score, the
 //! grade, the rule that decided it, and how it compares with the grade the association decided.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -58,7 +60,7 @@ pub struct GoalAssessment {
     /// The goal's position in the intervention (0-based).
     pub index: usize,
     /// The goal as written.
-    pub description: String,
+    pub description: Arc<str>,
     /// Count, share or qualitative.
     pub kind: GoalKind,
     /// At least or at most.
@@ -67,7 +69,7 @@ pub struct GoalAssessment {
     #[serde(with = "crate::json::decimal::option")]
     pub target: Option<Decimal>,
     /// The goal's unit, if any.
-    pub unit: Option<String>,
+    pub unit: Option<Arc<str>>,
     /// The result as reported.
     pub result: GoalResult,
     /// The figure graded: the count, or the share's percentage on the policy's basis.

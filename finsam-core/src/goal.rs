@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -73,7 +75,8 @@ impl Direction {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "crate::json::GoalFields")]
 pub struct Goal {
-    description: String,
+    // Shared, so that an assessment carries the goal's text without copying it.
+    description: Arc<str>,
     kind: GoalKind,
     #[serde(
         with = "crate::json::decimal::option",
@@ -82,7 +85,7 @@ pub struct Goal {
     target: Option<Decimal>,
     direction: Direction,
     #[serde(skip_serializing_if = "Option::is_none")]
-    unit: Option<String>,
+    unit: Option<Arc<str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     measures: Option<FlowMeasure>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -150,11 +153,11 @@ impl Goal {
         }
         check_fits(kind, &result)?;
         Ok(Goal {
-            description,
+            description: description.into(),
             kind,
             target,
             direction,
-            unit,
+            unit: unit.map(Arc::from),
             measures: None,
             also_stated: Vec::new(),
             result,
@@ -214,7 +217,7 @@ impl Goal {
         let unit = unit.into();
         check_text(&unit, "unit")?;
         Ok(Goal {
-            unit: Some(unit),
+            unit: Some(unit.into()),
             ..self
         })
     }
@@ -268,6 +271,16 @@ impl Goal {
     /// The goal as written: "80 % förbättrad hälsa".
     pub fn description(&self) -> &str {
         &self.description
+    }
+
+    /// The description, shared (no copy): what an assessment keeps of the goal.
+    pub(crate) fn shared_description(&self) -> Arc<str> {
+        Arc::clone(&self.description)
+    }
+
+    /// The unit, shared (no copy).
+    pub(crate) fn shared_unit(&self) -> Option<Arc<str>> {
+        self.unit.clone()
     }
 
     /// Count, share or qualitative.

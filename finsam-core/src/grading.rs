@@ -128,11 +128,11 @@ fn assess_goal(index: usize, goal: &Goal, policy: &GradingPolicy) -> Result<Goal
     };
     Ok(GoalAssessment {
         index,
-        description: goal.description().to_owned(),
+        description: goal.shared_description(),
         kind: goal.kind(),
         direction: goal.direction(),
         target: goal.target(),
-        unit: goal.unit().map(str::to_owned),
+        unit: goal.shared_unit(),
         result: goal.result().clone(),
         value,
         attainment,

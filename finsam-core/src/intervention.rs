@@ -19,7 +19,7 @@ pub const MAX_ID_LEN: usize = 64;
 ///
 /// Ids are 1–64 characters of ASCII letters, digits, `-`, `_`, `.` and `:`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct InterventionId(String);
+pub struct InterventionId(std::sync::Arc<str>);
 
 impl InterventionId {
     /// Checks and wraps an id.
@@ -35,7 +35,7 @@ impl InterventionId {
                 ),
             ));
         }
-        Ok(InterventionId(id))
+        Ok(InterventionId(id.into()))
     }
 
     /// The id as text.

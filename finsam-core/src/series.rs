@@ -505,13 +505,13 @@ impl<'a> Track<'a> {
                                 point.goal.attainment,
                             ),
                         });
-                        entry.description = point.goal.description.clone();
+                        entry.description = point.goal.description.to_string();
                         entry.points.push(point);
                         history
                     }
                     None => {
                         goals.push(GoalHistory {
-                            description: point.goal.description.clone(),
+                            description: point.goal.description.to_string(),
                             points: vec![point],
                         });
                         goals.len() - 1

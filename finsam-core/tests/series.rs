@@ -98,7 +98,7 @@ fn halsosam_participants_across_the_years() -> TestResult {
         .find(|g| {
             g.points
                 .iter()
-                .any(|p| p.goal.description == "80 deltagare")
+                .any(|p| &*p.goal.description == "80 deltagare")
         })
         .ok_or("no goal '80 deltagare'")?;
     let values: Vec<Option<Decimal>> = goal.points.iter().map(|p| p.goal.value).collect();
@@ -221,7 +221,7 @@ fn goals_match_by_figure_when_the_target_changes() -> TestResult {
     let descriptions: Vec<&str> = first
         .points
         .iter()
-        .map(|p| p.goal.description.as_str())
+        .map(|p| &*p.goal.description)
         .collect();
     assert_eq!(descriptions, ["70 nya deltagare", "50 nya deltagare."]);
     assert_eq!(

@@ -47,17 +47,18 @@ fn grade(
 #[pyo3(signature = (interventions, policy = None))]
 fn grade_many(
     py: Python<'_>,
-    interventions: Vec<PyIntervention>,
+    interventions: Vec<Bound<'_, PyIntervention>>,
     policy: Option<PyRef<'_, PyGradingPolicy>>,
 ) -> PyResult<Py<PyAny>> {
     let policy = policy_or_default(policy);
-    let interventions = interventions_in(interventions);
+    // Interventions are frozen: graded in place, without a copy.
     let assessments = guard(py, || {
         interventions
             .iter()
             .enumerate()
             .map(|(index, i)| {
-                finsam_core::grade(i, &policy).map_err(|e| e.under(&format!("[{index}]")).into())
+                finsam_core::grade(&i.get().inner, &policy)
+                    .map_err(|e| e.under(&format!("[{index}]")).into())
             })
             .collect()
     })?;

@@ -405,7 +405,7 @@ impl PySeriesComparison {
                 cell(py, row.goal_number)?,
                 cell(py, row.goal_description)?,
                 cell(py, point.period.to_string())?,
-                cell(py, goal.description.as_str())?,
+                cell(py, &*goal.description)?,
                 cell(py, goal.kind.code())?,
                 cell(py, goal.direction.code())?,
                 cell(py, decimal_opt_out(py, goal.target)?)?,
