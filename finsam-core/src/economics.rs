@@ -699,14 +699,13 @@ impl CostRule {
                 format!("a limit is a percentage 0–100, got {}", self.limit_percent),
             ));
         }
-        let needs_statement = !self.items.is_empty() || !matches!(self.base, RuleBase::Amount(_));
+        // A rule measures costs of the statement: without one there is nothing to measure.
         match statement {
-            None if needs_statement => Err(Error::new(
+            None => Err(Error::new(
                 ErrorKind::UnknownItem,
                 "items",
-                "a cost rule refers to the statement, but the report has none",
+                "a cost rule measures costs of the statement, but the report has none",
             )),
-            None => Ok(()),
             Some(statement) => {
                 self.items
                     .iter()

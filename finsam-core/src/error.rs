@@ -221,6 +221,12 @@ impl Error {
         self
     }
 
+    /// Forgets the line and column (of a text that is not the caller's).
+    pub(crate) fn clear_position(&mut self) {
+        self.line = None;
+        self.column = None;
+    }
+
     pub(crate) fn with_position(mut self, line: usize, column: usize) -> Error {
         if line > 0 {
             self.line = Some(line);

@@ -508,9 +508,17 @@ fn validate_intervention_value(value: serde_json::Value) -> Vec<Error> {
     errors
 }
 
-/// Like [`from_json`] for a value already parsed (no line numbers).
+/// Like [`from_json`] for a value already parsed (no line numbers). It goes through text on
+/// purpose: reading from `serde_json::Value` directly would compile every reader of the format
+/// a second time, which the WebAssembly build pays for in size.
 fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T> {
-    serde_path_to_error::deserialize(value).map_err(convert)
+    let text = value.to_string();
+    let mut deserializer = serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let mut error = convert(e);
+        error.clear_position();
+        error
+    })
 }
 
 /// Decimals in the JSON format: written as strings ("80", "8.5") so that no JSON number ever

@@ -8,12 +8,15 @@
 //!   (`{code, severity, location, expected, printed, message_sv, message_en}`).
 //! - Misuse (a value of the wrong type, a malformed intervention passed to a grading function)
 //!   throws a real JS `Error` named `FinsamError` with the core's stable `code` and `path`.
+//! - The economics of a report come back computed (`economicsSummary`), amounts as decimal
+//!   strings; `convertMoney` and `roundMoney` convert and round single amounts exactly.
 //! - A Rust panic throws a `FinsamError` with code `internal_panic` and the panic message; the
 //!   instance then refuses further calls with code `poisoned` (see `src/panic_hook.rs`).
 //!
 //! Every function converts, calls the core and maps the error; the logic lives in the core.
 
 mod convert;
+mod economics;
 mod panic_hook;
 mod typescript;
 
@@ -200,9 +203,12 @@ pub fn validate_json(
 /// Checks the arithmetic of a report without changing it: flow rows whose parts do not add up,
 /// totals that are not column sums, printed percentages that do not match their fractions, goal
 /// results that contradict the flow figure they measure, end-reason tables that do not add up,
-/// and goals stated with different targets in two places. Returns every diagnostic found, in
-/// the report's order, as plain objects (an empty array when everything holds). Throws a
-/// `FinsamError` when the report is not valid.
+/// goals stated with different targets in two places, and in the economics: differences,
+/// subtotals, totals and results that do not follow from the lines, members' contributions
+/// outside the split of the law, local cost rules exceeded or printed wrong, forecast figures
+/// that do not follow, and intervention outcomes stated differently in two places. Returns
+/// every diagnostic found, in the report's order, as plain objects (an empty array when
+/// everything holds). Throws a `FinsamError` when the report is not valid.
 #[wasm_bindgen(js_name = checkReport, unchecked_return_type = "Diagnostic[]")]
 pub fn check_report(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,

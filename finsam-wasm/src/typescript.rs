@@ -3,9 +3,9 @@
 //! these types through `unchecked_param_type` and `unchecked_return_type`, so no `any` reaches
 //! the public declarations (a test checks).
 //!
-//! The unions of diagnostic codes, severities and tables are written by hand: the core has no
-//! list of its diagnostic codes to generate them from. tests/package.test.mjs checks them
-//! against the table of docs/format.md and against what `checkReport` returns.
+//! The unions of diagnostic codes and tables are generated too (build.rs, from the core's
+//! `ALL` lists); the other unions are written here by hand. tests/package.test.mjs checks them
+//! against docs/format.md, the JSON Schema and what the functions return.
 
 use wasm_bindgen::prelude::*;
 
@@ -250,6 +250,192 @@ export interface EndReasonTable {
   note?: string | null;
 }
 
+/** The unit of an amount: thousand kronor ("tkr") or kronor ("sek"). */
+export type Unit = "tkr" | "sek";
+
+/**
+ * Whose contribution an income line is. By the Finsam law the state (Försäkringskassan, with
+ * Arbetsförmedlingen) pays half, the region a quarter, the municipalities together a quarter.
+ */
+export type Member = "state" | "region" | "municipality";
+
+/** The word a report uses for an intervention's outcome: "utfall", "rekvirerat", "kostnader". */
+export type OutcomeWording = "outcome" | "requisitioned" | "costs";
+
+/**
+ * How `roundMoney` rounds to whole units: halves away from zero (the default, as the reports
+ * round: 2.5 → 3), halves to the even neighbour (2.5 → 2), or towards zero (2.9 → 2).
+ */
+export type Rounding = "half_away_from_zero" | "half_even" | "toward_zero";
+
+/** A column of an economic table: budget, outcome (utfall) or the difference budget − outcome. */
+export type Column = "budget" | "outcome" | "difference";
+
+/** A line of an economic table: its budget, outcome and printed difference (budget − outcome). */
+export interface EconomicLine {
+  /** An id that cost rules use to refer to the line (unique in the statement). */
+  id?: string;
+  /** The line as printed ("Region Stockholm", "Revision"). */
+  label: string;
+  /** Only on income lines: the member whose contribution this is; other income has none. */
+  member?: Member;
+  budget?: Decimal | null;
+  outcome?: Decimal | null;
+  /** The difference as printed. */
+  difference?: Decimal | null;
+}
+
+/** The income of a statement: member contributions and other income, and the printed total. */
+export interface Income {
+  lines?: EconomicLine[];
+  /** The printed "Summa intäkter". */
+  total?: EconomicLine;
+}
+
+/** A named group of cost lines with its printed subtotal. */
+export interface CostGroup {
+  /** An id that cost rules use to refer to the whole group. */
+  id?: string;
+  /** The group as printed ("Aktiviteter/Insatser"). */
+  label: string;
+  lines?: EconomicLine[];
+  /** The printed "Summa …". */
+  subtotal?: EconomicLine;
+}
+
+/** The costs of a statement: the groups and the printed total. */
+export interface Costs {
+  groups?: CostGroup[];
+  /** The printed "Summa kostnader". */
+  total?: EconomicLine;
+}
+
+/** The association's statement for the period (ekonomisk redovisning, resultaträkning). */
+export interface Statement {
+  /** The unit of every amount of the statement. */
+  unit: Unit;
+  income?: Income;
+  costs?: Costs;
+  /** The printed result, income − costs, per column. */
+  result?: EconomicLine;
+  /** Equity brought forward from earlier years (eget kapital). */
+  equity_brought_forward?: Decimal | null;
+}
+
+/** What a cost rule's percentage applies to: a budget of the statement, or a stated amount. */
+export type RuleBase = "members_budget" | "income_budget" | "costs_budget" | { amount: Decimal };
+
+/** What a report printed for a cost rule, to be checked; each optional. */
+export interface RuleFigures {
+  allowed?: Decimal | null;
+  actual?: Decimal | null;
+  excess?: Decimal | null;
+  room?: Decimal | null;
+  /** The actual costs in percent of the base. */
+  percent?: Decimal | null;
+}
+
+/** A local cost rule: the outcome of some lines or groups at most `limit_percent` % of a base. */
+export interface CostRule {
+  id: string;
+  /** The rule in words ("Kansliet högst 19 % av budgeten"). */
+  label: string;
+  /** The limit in percent of the base, 0–100. */
+  limit_percent: Decimal;
+  base: RuleBase;
+  /** The ids of the statement's lines or groups whose outcome counts. */
+  items: string[];
+  printed?: RuleFigures;
+  /** Where the rule comes from ("Kommunfullmäktige 2016-02-08 § 23"). */
+  source?: string | null;
+}
+
+/** An intervention's budget and outcome as stated in another place of the report. */
+export interface StatedCost {
+  /** Where ("avsnittet om insatsen"). */
+  place: string;
+  unit: Unit;
+  budget?: Decimal | null;
+  /** The period the stated budget is for, as written ("2019"). */
+  budget_period?: string | null;
+  /** The outcome for the table's period. */
+  outcome?: Decimal | null;
+}
+
+/** One row of the per-intervention table: budget against outcome. */
+export interface InterventionCost {
+  /** The row as printed ("Case-Manager AMF MIA"). */
+  label: string;
+  /** The id of the intervention of the report this row is, when it is one. */
+  intervention?: string;
+  /** The word for the outcome, when it differs from the table's. */
+  wording?: OutcomeWording;
+  budget?: Decimal | null;
+  outcome?: Decimal | null;
+  /** The difference as printed. */
+  difference?: Decimal | null;
+  /** The same figures stated elsewhere, checked against the row. */
+  also_stated?: StatedCost[];
+}
+
+/** A group of rows of the per-intervention table with its printed total. */
+export interface InterventionCostGroup {
+  /** The group as printed ("Individinriktade insatser"). */
+  label: string;
+  rows?: InterventionCost[];
+  total?: EconomicLine;
+}
+
+/** Budget against outcome per intervention (the half-year report's appendix). */
+export interface InterventionCosts {
+  /** The unit of every amount of the table. */
+  unit: Unit;
+  /** The word the table uses for the outcome; "outcome" when absent. */
+  wording?: OutcomeWording;
+  groups?: InterventionCostGroup[];
+}
+
+/** A planned cost of the rest of the year. */
+export interface PlannedCost {
+  /** As printed ("Finansiering insatser 2:a halvåret"). */
+  label: string;
+  amount: Decimal;
+}
+
+/** What a report printed for its forecast, to be checked; each optional. */
+export interface ForecastFigures {
+  first_half_costs?: Decimal | null;
+  total_costs?: Decimal | null;
+  funds?: Decimal | null;
+  remaining?: Decimal | null;
+  year_result?: Decimal | null;
+  remaining_income?: Decimal | null;
+}
+
+/** The full-year forecast of a half-year report. */
+export interface Forecast {
+  /** The statement's unit, when the report has a statement. */
+  unit: Unit;
+  /** The year's budgeted income from the members. */
+  annual_income: Decimal;
+  /** Other income expected for the year (ESF); "0" when absent. */
+  expected_other_income?: Decimal;
+  /** The planned costs of the second half. */
+  planned?: PlannedCost[];
+  printed?: ForecastFigures;
+}
+
+/** The economics of a report; every part optional. */
+export interface Economics {
+  statement?: Statement;
+  /** The local cost rules. */
+  rules?: CostRule[];
+  /** Budget against outcome per intervention. */
+  interventions?: InterventionCosts;
+  /** The full-year forecast (half-year reports). */
+  forecast?: Forecast;
+}
+
 /** A report of one association for one period. */
 export interface Report {
   format_version: 1;
@@ -261,6 +447,8 @@ export interface Report {
   flows?: FlowTable;
   /** The end-reason table, when the report has one. */
   end_reasons?: EndReasonTable;
+  /** The money: statement, cost rules, budget per intervention, forecast. */
+  economics?: Economics | null;
 }
 
 /** A grading policy as input; absent fields take the default (see `defaultPolicy()`). */
@@ -407,11 +595,141 @@ export type Severity = "error" | "warning" | "info";
 
 /** Where a finding is. */
 export interface DiagnosticLocation {
-  /** The id of the intervention concerned; null for a finding about a whole table (a total). */
+  /**
+   * The id of the intervention concerned; null for a finding about a whole table (a total) or
+   * about the association's statement, cost rules or forecast.
+   */
   intervention: string | null;
   table: DiagnosticTable;
   /** JSON path of the field in the report, e.g. "flows.rows[4].figures.new". */
   path: string;
+}
+
+/** An amount in a unit, as `convertMoney` and `roundMoney` return it. */
+export interface Money {
+  amount: Decimal;
+  unit: Unit;
+}
+
+/** Budget, outcome and difference computed from lines (never blank). */
+export interface Figures {
+  budget: Decimal;
+  outcome: Decimal;
+  difference: Decimal;
+}
+
+/** A cost group's sums, computed from its lines. */
+export interface GroupSummary {
+  id: string | null;
+  label: string;
+  /** The sums of its lines (blank cells count as zero). */
+  lines: Figures;
+}
+
+/** One member kind's contribution, and what the law's share of the members' total would be. */
+export interface MemberShare {
+  member: Member;
+  /** All lines of this member kind together. */
+  amount: Decimal;
+  /** 50 % (the state) or 25 % (the region, the municipalities) of the members' total. */
+  expected: Decimal;
+}
+
+/** The members' contributions in one column against the 50 / 25 / 25 split of the law. */
+export interface MemberSplit {
+  column: Exclude<Column, "difference">;
+  /** All members' contributions together. */
+  total: Decimal;
+  /** State, region, municipalities, in this order. */
+  members: MemberShare[];
+}
+
+/** What a statement's lines give: the sums a reader would compute. */
+export interface StatementSummary {
+  unit: Unit;
+  /** The sum of the income lines. */
+  income: Figures;
+  /** The sum of the members' contributions. */
+  members: Figures;
+  /** Each cost group's sums, in the statement's order. */
+  groups: GroupSummary[];
+  /** Total costs: the sum of the groups (each its printed subtotal, or its lines). */
+  costs: Figures;
+  /** Income − costs, from the printed totals. */
+  result: Figures;
+  /** Budget, then outcome; empty when the statement has no member lines. */
+  member_split: MemberSplit[];
+}
+
+/** A cost rule evaluated on the statement. */
+export interface RuleOutcome {
+  /** The rule's id. */
+  rule: string;
+  /** The base amount. */
+  base: Decimal;
+  /** `limit_percent` % of the base. */
+  allowed: Decimal;
+  /** The outcome of the rule's items together. */
+  actual: Decimal;
+  /** The actual costs in percent of the base; null when the base is zero. */
+  percent: Decimal | null;
+  /** How much the actual costs exceed the allowed amount ("0" when within). */
+  excess: Decimal;
+  /** How much room is left under the allowed amount ("0" when exceeded). */
+  room: Decimal;
+  within: boolean;
+}
+
+/** One row of the per-intervention table with its deviation from the budget. */
+export interface Deviation {
+  /** The label of the row's group. */
+  group: string;
+  label: string;
+  /** The intervention of the report, when the row is linked to one. */
+  intervention: string | null;
+  wording: OutcomeWording;
+  budget: Decimal | null;
+  outcome: Decimal | null;
+  /** Budget − outcome (positive: under budget); null when either is blank. */
+  deviation: Decimal | null;
+  /** The deviation in percent of the budget, unrounded; null when the budget is zero or blank. */
+  deviation_percent: Decimal | null;
+}
+
+/** The forecast computed from the statement and the planned costs. */
+export interface ForecastOutcome {
+  /** The statement's total costs outcome. */
+  first_half_costs: Decimal;
+  /** The planned costs of the second half, together. */
+  planned_costs: Decimal;
+  /** First half + planned. */
+  total_costs: Decimal;
+  /** Annual income + expected other income. */
+  income: Decimal;
+  /** Equity brought forward. */
+  equity: Decimal;
+  /** Income + equity. */
+  funds: Decimal;
+  /** Funds − full-year costs: what remains at the end of the year. */
+  remaining: Decimal;
+  /** Income − full-year costs. */
+  year_result: Decimal;
+  /** Annual income − (first half's costs − its other income). */
+  remaining_income: Decimal;
+}
+
+/** Everything computed from a report's economics (see `economicsSummary`). */
+export interface EconomicsSummary {
+  /** Null when the economics have no statement. */
+  statement: StatementSummary | null;
+  /** Every cost rule evaluated, in order. */
+  rules: RuleOutcome[];
+  /** The unit of the per-intervention table; null when there is none. */
+  deviations_unit: Unit | null;
+  /** Every row of the per-intervention table, in order. */
+  deviations: Deviation[];
+  /** Null when the report has no forecast. */
+  forecast: ForecastOutcome | null;
 }
 
 /** One finding of the checker. */

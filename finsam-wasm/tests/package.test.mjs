@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { finsam, PKG, ROOT, START_2017, START_2017_EXPLANATION, WASM_DIR, sampleReport, vectorCases } from './support.mjs';
+import { finsam, PKG, ROOT, SAMPLE_YEARS, START_2017, START_2017_EXPLANATION, WASM_DIR, sampleReport, vectorCases } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const manifest = JSON.parse(readFileSync(path.join(PKG, 'package.json'), 'utf8'));
@@ -59,11 +59,15 @@ test('the web build runs in Node after initSync and agrees with the Node build',
   for (const c of vectorCases('grading.json')) {
     assert.deepEqual(web.gradeIntervention(c.intervention, c.policy), finsam.gradeIntervention(c.intervention, c.policy), c.name);
   }
-  for (const year of [2014, 2015, 2017]) {
+  for (const year of SAMPLE_YEARS) {
     const diagnostics = web.checkReport(sampleReport(year));
     assert.ok(diagnostics.length > 0, `${year}`);
     assert.deepEqual(diagnostics, finsam.checkReport(sampleReport(year)), `${year}`);
   }
+  const summary = web.economicsSummary(sampleReport(2019));
+  assert.equal(summary.forecast.remaining, '6054');
+  assert.deepEqual(summary, finsam.economicsSummary(sampleReport(2019)));
+  assert.deepEqual(web.convertMoney('1732974', 'sek', 'tkr'), { amount: '1732.974', unit: 'tkr' });
   const error = (() => {
     try {
       web.gradeIntervention(7);
@@ -135,8 +139,22 @@ test('the hand-written unions are the format\'s: diagnostic codes, flow measures
   assert.deepEqual(declaredUnion(dts, 'FlowMeasure'), measures);
   const reasons = schema.$defs.end_reason_table.properties.rows.items.properties.reason.enum;
   assert.deepEqual(declaredUnion(dts, 'EndReason'), reasons);
+  // The economics: units, members, outcome wordings and rule bases.
+  const defs = schema.$defs;
+  assert.deepEqual(declaredUnion(dts, 'Unit'), defs.unit.enum);
+  assert.deepEqual(declaredUnion(dts, 'Member'), defs.economic_line.properties.member.enum);
+  assert.deepEqual(declaredUnion(dts, 'OutcomeWording'), defs.intervention_costs.properties.wording.enum);
+  assert.deepEqual(
+    declaredUnion(dts, 'OutcomeWording'),
+    defs.intervention_costs.properties.groups.items.properties.rows.items.properties.wording.enum,
+  );
+  assert.deepEqual(declaredUnion(dts, 'RuleBase'), defs.cost_rule.properties.base.oneOf.find((s) => s.enum).enum);
+  // Every rounding the declarations name is one the core reads.
+  for (const rounding of declaredUnion(dts, 'Rounding')) {
+    assert.equal(finsam.roundMoney('2.5', 'tkr', rounding).unit, 'tkr', rounding);
+  }
   // What the checker returns on the samples stays inside the unions.
-  for (const year of [2014, 2015, 2017]) {
+  for (const year of SAMPLE_YEARS) {
     for (const d of finsam.checkReport(sampleReport(year))) {
       assert.ok(declaredUnion(dts, 'DiagnosticCode').includes(d.code), d.code);
       assert.ok(severities.includes(d.severity), d.severity);
@@ -148,6 +166,25 @@ test('the hand-written unions are the format\'s: diagnostic codes, flow measures
 test('the declarations type-check, and misuse does not', () => {
   execFileSync(process.execPath, [TSC, '-p', path.join(WASM_DIR, 'tests', 'types', 'tsconfig.json')], { stdio: 'pipe' });
 });
+
+/**
+ * The largest value a JSON Schema allows, as far as fields go: every property of every object,
+ * one item per array, the first choice of every `oneOf` that is not null and of every enum.
+ */
+function everyField(schema, defs) {
+  if (schema.$ref) return everyField(defs[schema.$ref.replace('#/$defs/', '')], defs);
+  if (schema.oneOf) return everyField(schema.oneOf.find((s) => s.type !== 'null'), defs);
+  if (schema.enum) return schema.enum[0];
+  if ('const' in schema) return schema.const;
+  const type = [schema.type].flat().find((t) => t !== 'null');
+  if (type === 'object') {
+    return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, everyField(value, defs)]));
+  }
+  if (type === 'array') return [everyField(schema.items, defs)];
+  if (type === 'integer' || type === 'number') return 1;
+  if (type === 'boolean') return true;
+  return '1';
+}
 
 test('what the functions take and return fits the declared types exactly (no missing, no extra fields)', () => {
   // Real outputs written as object literals typed with the declared interfaces: TypeScript
@@ -168,6 +205,17 @@ test('what the functions take and return fits the declared types exactly (no mis
   const diagnostics = [finsam.checkReport(changed2017), finsam.checkReport(changed2014)].flat();
   assert.ok(diagnostics.some((d) => d.severity === 'warning'));
   assert.ok(diagnostics.some((d) => d.location.intervention === null));
+  // The economics: the 2019 summary, and one whose optional parts are all absent (nulls).
+  const economics = sampleReport(2019);
+  const bare = { format_version: 1, organisation: 'X', period: '2019-H1', economics: {} };
+  const noMembers = {
+    ...bare,
+    economics: { statement: { unit: 'sek', costs: { groups: [{ label: 'Kansli', lines: [{ label: 'Löner', budget: '1' }] }] } } },
+  };
+  const summaries = [finsam.economicsSummary(economics), finsam.economicsSummary(bare), finsam.economicsSummary(noMembers)];
+  const schemaDefs = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'finsam-report.schema.json'), 'utf8')).$defs;
+  assert.equal(summaries[1].statement, null);
+  assert.deepEqual(summaries[2].statement.member_split, []);
   const values = [
     ['GradedAssessment[]', finsam.gradeReport(report)],
     ['GradedAssessment[]', grading.map((c) => finsam.gradeIntervention(c.intervention, c.policy))],
@@ -179,16 +227,25 @@ test('what the functions take and return fits the declared types exactly (no mis
     ['ValidationOutcome', finsam.validateJson('report', '{"format_version": 1,')],
     ['ValidationOutcome', finsam.validateIntervention(START_2017)],
     ['ErrorCode[]', finsam.errorCodes()],
-    ['Diagnostic[]', [2014, 2015, 2017].flatMap((year) => finsam.checkReport(sampleReport(year)))],
+    ['Diagnostic[]', SAMPLE_YEARS.flatMap((year) => finsam.checkReport(sampleReport(year)))],
     ['Diagnostic[]', diagnostics],
+    ['EconomicsSummary[]', summaries],
+    ['null', finsam.economicsSummary(sampleReport(2017))],
+    ['Money[]', [finsam.convertMoney('1732974', 'sek', 'tkr'), finsam.roundMoney('2.5', 'tkr', 'half_even')]],
     // Inputs too: the shared vectors are written in the JSON format the input types describe.
     ['Intervention[]', grading.map((c) => c.intervention)],
     ['Policy[]', grading.filter((c) => c.policy !== null).map((c) => c.policy)],
     ['Report', report],
-    // The samples: flow tables, end reasons, goals that measure flow figures and are stated twice.
-    ['Report[]', [2014, 2015, 2017].map(sampleReport)],
+    // The samples: flow tables, end reasons, goals that measure flow figures and are stated
+    // twice; the 2019 half-year report's economics (statement, cost rules, per-intervention
+    // table with figures stated twice, forecast).
+    ['Report[]', SAMPLE_YEARS.map(sampleReport)],
+    ['Report[]', [bare, noMembers]],
+    // Every field the JSON Schema allows in the economics, and its alternative rule base: an
+    // undeclared one fails the excess-property check.
+    ['Economics[]', [everyField(schemaDefs.economics, schemaDefs), { rules: [{ ...everyField(schemaDefs.cost_rule, schemaDefs), base: { amount: '16000' } }] }]],
   ];
-  const types = [...new Set(values.map(([type]) => type.replace('[]', '')))];
+  const types = [...new Set(values.map(([type]) => type.replace('[]', '')))].filter((type) => type !== 'null');
   const dts = path.join(PKG, 'node', 'finsam_wasm.js');
   const source =
     `import type { ${types.join(', ')} } from ${JSON.stringify(dts)};\n` +

@@ -20,9 +20,16 @@ export function vectorCases(file) {
   return JSON.parse(readFileSync(path.join(VECTORS, file), 'utf8')).cases;
 }
 
-/** A sample report of examples/data/ (2014, 2015 or 2017), as a fresh plain object. */
+/** The years of the sample reports of examples/data/: annual reports, and a half-year report (2019). */
+export const SAMPLE_YEARS = Object.freeze([2014, 2015, 2017, 2019]);
+
+/**
+ * A sample report of examples/data/ as a fresh plain object: the annual report of 2014, 2015 or
+ * 2017, or the half-year report of 2019 (the one with economics).
+ */
 export function sampleReport(year) {
-  return JSON.parse(readFileSync(path.join(ROOT, 'examples', 'data', `arsredovisning-${year}.json`), 'utf8'));
+  const file = Number(year) === 2019 ? 'halvarsrapport-2019.json' : `arsredovisning-${year}.json`;
+  return JSON.parse(readFileSync(path.join(ROOT, 'examples', 'data', file), 'utf8'));
 }
 
 /** START 2017 as the web form's end-to-end test enters it. */

@@ -3,20 +3,30 @@
 import {
   calibrate,
   checkReport,
+  convertMoney,
   defaultPolicy,
+  economicsSummary,
   errorCodes,
   gradeIntervention,
   gradeReport,
   parseDecision,
   parseGrade,
+  roundMoney,
   validateIntervention,
   validateJson,
   type Calibration,
+  type Column,
+  type CostGroup,
+  type CostRule,
   type DecisionCode,
   type Diagnostic,
   type DiagnosticCode,
   type DiagnosticLocation,
   type DiagnosticTable,
+  type Deviation,
+  type EconomicLine,
+  type Economics,
+  type EconomicsSummary,
   type EndReason,
   type EndReasonTable,
   type ErrorCode,
@@ -26,16 +36,33 @@ import {
   type FlowMeasure,
   type FlowRow,
   type FlowTable,
+  type Forecast,
+  type ForecastOutcome,
+  type Figures,
   type Goal,
   type GoalStatement,
   type GoalStatus,
   type GradeCode,
   type GradedAssessment,
   type Intervention,
+  type InterventionCost,
+  type InterventionCosts,
+  type Member,
+  type MemberSplit,
+  type Money,
+  type OutcomeWording,
+  type PlannedCost,
   type PolicyValues,
   type Report,
+  type Rounding,
   type Rule,
+  type RuleBase,
+  type RuleOutcome,
   type Severity,
+  type StatedCost,
+  type Statement,
+  type StatementSummary,
+  type Unit,
   type ValidationOutcome,
 } from "finsam";
 import initWeb, { initSync, gradeIntervention as gradeInBrowser } from "finsam/web";
@@ -118,6 +145,87 @@ for (const d of diagnostics) {
   void [dcode, severity, table, intervention, figuresOf, message, location.path];
 }
 
+// Economics: a statement, a cost rule, the per-intervention table and the forecast, as input.
+const unit: Unit = "tkr";
+const member: Member = "state";
+const income: EconomicLine[] = [
+  { label: "Försäkringskassan", member, budget: "8000", outcome: "8000", difference: "0" },
+  { label: "Region Stockholm", member: "region", budget: "4000", outcome: "4000" },
+  { label: "Stockholms stad", member: "municipality", budget: "4000", outcome: null },
+  { label: "ESF-ersättning", budget: "926", outcome: "1432", difference: "-506" },
+];
+const office: CostGroup = {
+  id: "kansli",
+  label: "Styrelse och kansli",
+  lines: [{ id: "loner", label: "Löner", budget: "2197", outcome: "2571", difference: "-374" }],
+  subtotal: { label: "Summa styrelse och kansli", budget: "2197", outcome: "2571" },
+};
+const statementOfYear: Statement = {
+  unit,
+  income: { lines: income, total: { label: "Summa intäkter", budget: "16926" } },
+  costs: { groups: [office], total: { label: "Summa kostnader", budget: "2197" } },
+  result: { label: "Resultat", budget: "14729" },
+  equity_brought_forward: "6218",
+};
+const base: RuleBase = "members_budget";
+const fixedBase: RuleBase = { amount: "16000" };
+const officeRule: CostRule = {
+  id: "kansli_19",
+  label: "Kansliet högst 19 % av budgeten",
+  limit_percent: "19",
+  base,
+  items: ["kansli"],
+  printed: { allowed: "3004", excess: null },
+  source: "Kommunfullmäktige 2016-02-08 § 23",
+};
+const stated: StatedCost = { place: "avsnittet om insatsen", unit: "tkr", budget: "336", budget_period: "2019", outcome: "350" };
+const requisitioned: OutcomeWording = "requisitioned";
+const tensta: InterventionCost = { label: "Team Tensta VC", intervention: "start", wording: requisitioned, budget: "168000", outcome: "3246", also_stated: [stated] };
+const perIntervention: InterventionCosts = { unit: "sek", wording: "outcome", groups: [{ label: "Individinriktade insatser", rows: [tensta] }] };
+const planned: PlannedCost = { label: "Kostnader andra halvåret", amount: "3000" };
+const forecastOfYear: Forecast = { unit, annual_income: "32000", expected_other_income: "1852", planned: [planned], printed: { remaining: "6054" } };
+const economics: Economics = {
+  statement: statementOfYear,
+  rules: [officeRule, { ...officeRule, id: "fast", base: fixedBase }],
+  interventions: perIntervention,
+  forecast: forecastOfYear,
+};
+const halfYear: Report = { ...report, period: "2019-H1", economics };
+const withoutEconomics: Report = { ...report, economics: null };
+
+// The summary: every figure computed, as decimal strings; null without economics.
+const summary: EconomicsSummary | null = economicsSummary(halfYear);
+if (summary !== null) {
+  const sums: StatementSummary | null = summary.statement;
+  if (sums !== null) {
+    const groupSums: Figures = sums.groups[0].lines;
+    const groupId: string | null = sums.groups[0].id;
+    const split: MemberSplit[] = sums.member_split;
+    const splitColumn: Column = split[0].column;
+    const memberShare: [Member, string, string] = [split[0].members[0].member, split[0].members[0].amount, split[0].members[0].expected];
+    const result: string = sums.result.outcome;
+    void [groupSums, groupId, splitColumn, memberShare, result];
+  }
+  const ruleOutcome: RuleOutcome = summary.rules[0];
+  const exceeded: [string, string, boolean, string | null] = [ruleOutcome.excess, ruleOutcome.room, ruleOutcome.within, ruleOutcome.percent];
+  const deviation: Deviation = summary.deviations[0];
+  const underBudget: string | null = deviation.deviation;
+  const wordingOfRow: OutcomeWording = deviation.wording;
+  const deviationsUnit: Unit | null = summary.deviations_unit;
+  const forecastOutcome: ForecastOutcome | null = summary.forecast;
+  const remaining: string | undefined = forecastOutcome?.remaining;
+  void [exceeded, underBudget, wordingOfRow, deviationsUnit, remaining];
+}
+const none: EconomicsSummary | null = economicsSummary(withoutEconomics);
+
+// Money: conversion and rounding, amounts as decimal strings.
+const inTkr: Money = convertMoney("1732974", "sek", "tkr");
+const rounding: Rounding = "half_even";
+const rounded: Money = roundMoney(inTkr.amount, inTkr.unit, rounding);
+const byDefault: Money = roundMoney("2.5", "tkr");
+const explicitDefault: Money = roundMoney("2.5", "tkr", null);
+const roundedAmount: string = rounded.amount;
+
 try {
   parseGrade("Utmärkt");
 } catch (error) {
@@ -162,6 +270,38 @@ const notACode: DiagnosticCode = "share_above_100";
 checkReport({ organisation: "X", period: "2017" });
 // @ts-expect-error a diagnostic's expected value is a decimal string or null
 const numericExpected: Diagnostic["expected"] = 108;
+// @ts-expect-error amounts are decimal strings, never JS numbers
+const numericAmount: EconomicLine = { label: "Revision", budget: 30 };
+// @ts-expect-error not a unit: tkr or sek
+const euro: Statement = { unit: "eur" };
+// @ts-expect-error a statement states its unit
+const unitless: Statement = { income: { lines: [] } };
+// @ts-expect-error not a member kind
+const county: Member = "county";
+// @ts-expect-error a rule base is a budget of the statement or { amount }
+const percentBase: RuleBase = { percent: "19" };
+// @ts-expect-error a cost rule names its items
+const itemless: CostRule = { id: "r", label: "R", limit_percent: "19", base: "members_budget" };
+// @ts-expect-error not an outcome wording
+const spent: OutcomeWording = "spent";
+// @ts-expect-error a forecast needs its annual income
+const incomeless: Forecast = { unit: "tkr" };
+// @ts-expect-error an economics object has no budget field
+const unknownPart: Economics = { budget: {} };
+// @ts-expect-error economicsSummary may return null
+const notNull: EconomicsSummary = economicsSummary(halfYear);
+// @ts-expect-error convertMoney takes the amount as a decimal string
+convertMoney(1732974, "sek", "tkr");
+// @ts-expect-error convertMoney needs the unit to convert to
+convertMoney("1732974", "sek");
+// @ts-expect-error not a rounding
+roundMoney("2.5", "tkr", "up");
+// @ts-expect-error a converted amount is a decimal string
+const numericMoney: number = convertMoney("1", "tkr", "sek").amount;
+// @ts-expect-error a rule outcome's excess is a decimal string
+const numericExcess: RuleOutcome["excess"] = 401;
 
 void [grade, statuses, explanation, decided, strict, all, calibration, policy, codes, fromText, decision, inBrowser, numeric, kind, notAGrade];
 void [stringFigure, swedishFigure, wording, numericStatement, anonymousRow, holiday, notACode, numericExpected];
+void [none, byDefault, explicitDefault, roundedAmount, numericAmount, euro, unitless, county, percentBase, itemless, spent];
+void [incomeless, unknownPart, notNull, numericMoney, numericExcess];
