@@ -218,11 +218,7 @@ fn goals_match_by_figure_when_the_target_changes() -> TestResult {
     // 2014 states no flow measure for "70 nya deltagare"; the unit agrees with 2015's.
     let huddinge = history(&comparison, "samverkansteam-huddinge")?;
     let first = huddinge.goals.first().ok_or("no goal")?;
-    let descriptions: Vec<&str> = first
-        .points
-        .iter()
-        .map(|p| &*p.goal.description)
-        .collect();
+    let descriptions: Vec<&str> = first.points.iter().map(|p| &*p.goal.description).collect();
     assert_eq!(descriptions, ["70 nya deltagare", "50 nya deltagare."]);
     assert_eq!(
         first.points.last().map(|p| p.change.map(|c| c.matched_by)),
