@@ -52,6 +52,38 @@ pub(crate) fn throwable(error: &Error) -> JsValue {
     binding_error(&error.to_string(), error.code(), error.path())
 }
 
+/// A string argument, or an `invalid_type` error whose path names the parameter (`format`,
+/// `period`), as the arguments of the functions that take several loose ones report it.
+pub(crate) fn string_param(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| {
+        let found = if value.is_null() {
+            "null".to_owned()
+        } else {
+            value.js_typeof().as_string().unwrap_or_default()
+        };
+        throwable(&Error::new(
+            ErrorKind::InvalidType,
+            name,
+            format!("{name} must be a string, found {found}"),
+        ))
+    })
+}
+
+/// The string argument `name` read with `parse`; its error is placed at the parameter's name.
+pub(crate) fn parsed_param<T>(value: &JsValue, name: &str) -> Result<T, JsValue>
+where
+    T: std::str::FromStr<Err = Error>,
+{
+    string_param(value, name)?
+        .parse()
+        .map_err(|e: Error| throwable(&e.under(name)))
+}
+
+/// An optional argument: `None` when absent, `undefined` or `null`.
+pub(crate) fn given(value: Option<JsValue>) -> Option<JsValue> {
+    value.filter(|v| !v.is_null() && !v.is_undefined())
+}
+
 /// A `FinsamError` for a condition of the binding itself (a panic), with its own code.
 pub(crate) fn binding_error(message: &str, code: &str, path: &str) -> JsValue {
     let error: JsValue = JsError::new(message).into();

@@ -18,6 +18,9 @@
 mod convert;
 mod economics;
 mod panic_hook;
+mod series;
+mod tables;
+mod text;
 mod typescript;
 
 use finsam_core::json::{validate_intervention_json, validate_report_json};
@@ -27,7 +30,9 @@ use finsam_core::{
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_js, json_text, throwable, to_js, without_position, ValidationOutcome};
+use crate::convert::{
+    from_js, given, json_text, throwable, to_js, without_position, ValidationOutcome,
+};
 
 /// A text in Swedish and in English.
 #[derive(Serialize)]
@@ -84,10 +89,10 @@ struct DecisionInfo {
 }
 
 /// The policy given, or the default one when the argument is absent or `null`.
-fn policy_or_default(policy: Option<JsValue>) -> Result<GradingPolicy, JsValue> {
-    match policy {
-        Some(policy) if !policy.is_null() && !policy.is_undefined() => from_js(&policy),
-        _ => Ok(GradingPolicy::default()),
+pub(crate) fn policy_or_default(policy: Option<JsValue>) -> Result<GradingPolicy, JsValue> {
+    match given(policy) {
+        Some(policy) => from_js(&policy),
+        None => Ok(GradingPolicy::default()),
     }
 }
 

@@ -744,6 +744,180 @@ export interface Diagnostic {
   message_sv: string;
   message_en: string;
 }
+
+/** A table format of `renderGoalTable` and `renderFlowTable`: Markdown, a standalone HTML document, or CSV. */
+export type TableFormat = "markdown" | "md" | "html" | "csv";
+/** The language of a rendered table: Swedish (the default) or English. */
+export type TableLanguage = "sv" | "en";
+
+/** One row of a goal-fulfilment table as text, as an analyst pastes it. */
+export interface TextRow {
+  /** The intervention's name (*Insats*); the id is made from it unless `id` is given. */
+  name: string;
+  /** The goal cell (*Mål*). */
+  goals?: string;
+  /** The result cell (*Resultat*). */
+  results?: string;
+  /** The printed grade (*Måluppfyllelse*): "Mycket God", "Godtagbart", "Ej tillämpbar". */
+  grade?: string | null;
+  /** The intervention's id, when the name should not give it. */
+  id?: string | null;
+  kind?: InterventionKind | null;
+}
+
+/**
+ * A range of a cell's text: `start` and `end` are JS string indexes (UTF-16 code units, so
+ * `text.slice(start, end)` is the span's text); `start_byte` and `end_byte` the same range in
+ * UTF-8 bytes, as the core counts it.
+ */
+export interface TextSpan {
+  start: number;
+  end: number;
+  start_byte: number;
+  end_byte: number;
+}
+
+/** What the parser is unsure of or could not read. */
+export type ParseIssueCode =
+  | "unparsed_text"
+  | "number_in_text"
+  | "approximate_number"
+  | "missing_result"
+  | "unaligned_result"
+  | "shared_result"
+  | "too_long";
+
+/** One thing the parser is unsure of, with the text it concerns. */
+export interface ParseIssue {
+  code: ParseIssueCode;
+  severity: Severity;
+  cell: "goals" | "results";
+  span: TextSpan;
+  text: string;
+  message_sv: string;
+  message_en: string;
+}
+
+/** One item of a goal cell: a goal read, or text that could not be read. */
+export type GoalItem =
+  | { item: "goal"; goal: Goal; span: TextSpan }
+  | { item: "unparsed"; span: TextSpan; text: string };
+
+/** One item of a result cell: a result read, or text that could not be read. */
+export type ResultItem =
+  | { item: "result"; result: GoalResult; span: TextSpan }
+  | { item: "unparsed"; span: TextSpan; text: string };
+
+/** A goal cell as parsed. */
+export interface GoalCell {
+  text: string;
+  items: GoalItem[];
+  issues: ParseIssue[];
+}
+
+/** A result cell as parsed. */
+export interface ResultCell {
+  text: string;
+  items: ResultItem[];
+  issues: ParseIssue[];
+}
+
+/** The goals of a goal cell with the results of a result cell placed on them (`readCells`). */
+export interface Aligned {
+  /** The goals, each with its result (missing where none was found). */
+  goals: Goal[];
+  /** For each goal, the indexes of the result cell's items that answer it. */
+  sources: number[][];
+  goal_cell: GoalCell;
+  result_cell: ResultCell;
+  /** Every issue of both cells and of the alignment. */
+  issues: ParseIssue[];
+  /** No issue above severity info. */
+  complete: boolean;
+}
+
+/** An intervention built from a row of text, with the cells as parsed. */
+export interface TextIntervention {
+  intervention: Intervention;
+  aligned: Aligned;
+}
+
+/** A report built from rows of text, with each row as parsed. */
+export interface TextReport {
+  report: Report;
+  rows: TextIntervention[];
+}
+
+/** How an intervention was joined to its earlier appearances: by an id, or by a name or alias. */
+export type InterventionMatch = "id" | "name";
+/** How a goal was joined to the previous report's: by description, by the figure, or partly by the figure. */
+export type GoalMatch = "description" | "figure" | "partial_figure";
+
+/** An intervention as one period's report has it, graded. */
+export interface Appearance {
+  period: string;
+  id: string;
+  name: string;
+  /** Null for the first appearance. */
+  matched_by: InterventionMatch | null;
+  status: InterventionStatus;
+  grade: GradeCode | null;
+  score: Decimal | null;
+  decided: DecisionCode | null;
+}
+
+/** One goal in one period, against the same goal in the intervention's previous report. */
+export interface GoalPoint extends GoalAssessment {
+  period: string;
+  measures: FlowMeasure | null;
+  /** The period compared with; absent for the first point. */
+  previous_period?: string;
+  matched_by?: GoalMatch;
+  /** This value minus the previous one, when both have one and are of one kind. */
+  value_change?: Decimal | null;
+  /** This attainment minus the previous one, when both were measured. */
+  attainment_change?: Decimal | null;
+}
+
+/** One goal followed across periods. */
+export interface GoalHistory {
+  /** The goal as the latest period writes it. */
+  description: string;
+  points: GoalPoint[];
+}
+
+/** One intervention across the periods of a series. */
+export interface InterventionHistory {
+  /** The id in the latest period it appears in. */
+  id: string;
+  name: string;
+  appearances: Appearance[];
+  goals: GoalHistory[];
+}
+
+/** An intervention's grade in one period, as a flat row. */
+export interface SeriesGradeRow extends Appearance {
+  intervention_id: string;
+  intervention: string;
+}
+
+/** A goal in one period, as a flat row. */
+export interface SeriesGoalRow extends GoalPoint {
+  intervention_id: string;
+  intervention: string;
+  /** The goal's number within the intervention, from 1. */
+  goal_number: number;
+  goal_description: string;
+}
+
+/** Reports of several periods followed: the histories, and the same as flat rows (`compareReports`). */
+export interface ReportComparison {
+  /** Earliest first. */
+  periods: string[];
+  interventions: InterventionHistory[];
+  grade_rows: SeriesGradeRow[];
+  goal_rows: SeriesGoalRow[];
+}
 "#;
 
 /// `ErrorCode`, the union of the core's error codes, written by build.rs from `ErrorKind::ALL`.

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { finsam, PKG, ROOT, SAMPLE_YEARS, START_2017, START_2017_EXPLANATION, WASM_DIR, sampleReport, vectorCases } from './support.mjs';
+import { finsam, PKG, ROOT, SAMPLE_YEARS, START_2017, START_2017_EXPLANATION, VECTORS, WASM_DIR, sampleReport, vectorCases } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const manifest = JSON.parse(readFileSync(path.join(PKG, 'package.json'), 'utf8'));
@@ -216,6 +216,12 @@ test('what the functions take and return fits the declared types exactly (no mis
   const schemaDefs = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'finsam-report.schema.json'), 'utf8')).$defs;
   assert.equal(summaries[1].statement, null);
   assert.deepEqual(summaries[2].statement.member_split, []);
+  const cells = JSON.parse(readFileSync(path.join(VECTORS, 'cells.json'), 'utf8')).rows;
+  const textRows = [
+    { name: 'START', goals: '40 deltagare, 20 nya.', results: '61 deltagare, 21 nya', grade: 'Mycket God', id: 'start', kind: 'individual' },
+    { name: 'Lyra', goals: 'Ökad programtrohet.', results: 'Programtrohet har ökat.', grade: null },
+    { name: 'Kugghjulen', goals: '1 150 ärenden' },
+  ];
   const values = [
     ['GradedAssessment[]', finsam.gradeReport(report)],
     ['GradedAssessment[]', grading.map((c) => finsam.gradeIntervention(c.intervention, c.policy))],
@@ -232,6 +238,14 @@ test('what the functions take and return fits the declared types exactly (no mis
     ['EconomicsSummary[]', summaries],
     ['null', finsam.economicsSummary(sampleReport(2017))],
     ['Money[]', [finsam.convertMoney('1732974', 'sek', 'tkr'), finsam.roundMoney('2.5', 'tkr', 'half_even')]],
+    // The text parser: every cell of the fixture (unparsed items, every issue code the
+    // fixture has), a cell too long, and reports built from rows of text.
+    ['Aligned[]', cells.map((row) => finsam.readCells(row.goals_text, row.results_text))],
+    ['Aligned[]', [finsam.readCells('Ökad samverkan 😀. 10-20 deltagare.', '12 möten'), finsam.readCells('80 deltagare. '.repeat(200), '')]],
+    ['TextIntervention', finsam.interventionFromText(textRows[0])],
+    ['TextReport', finsam.reportFromText('Exempel', '2017', textRows)],
+    ['TextRow[]', textRows],
+    ['ReportComparison', finsam.compareReports(SAMPLE_YEARS.slice(0, 3).map(sampleReport))],
     // Inputs too: the shared vectors are written in the JSON format the input types describe.
     ['Intervention[]', grading.map((c) => c.intervention)],
     ['Policy[]', grading.filter((c) => c.policy !== null).map((c) => c.policy)],

@@ -2,6 +2,12 @@
 // enough that correct use compiles and misuse does not.
 import {
   calibrate,
+  compareReports,
+  interventionFromText,
+  readCells,
+  renderFlowTable,
+  renderGoalTable,
+  reportFromText,
   checkReport,
   convertMoney,
   defaultPolicy,
@@ -14,7 +20,11 @@ import {
   roundMoney,
   validateIntervention,
   validateJson,
+  type Aligned,
   type Calibration,
+  type ParseIssueCode,
+  type ReportComparison,
+  type TextRow,
   type Column,
   type CostGroup,
   type CostRule,
@@ -305,3 +315,36 @@ void [grade, statuses, explanation, decided, strict, all, calibration, policy, c
 void [stringFigure, swedishFigure, wording, numericStatement, anonymousRow, holiday, notACode, numericExpected];
 void [none, byDefault, explicitDefault, roundedAmount, numericAmount, euro, unitless, county, percentBase, itemless, spent];
 void [incomeless, unknownPart, notNull, numericMoney, numericExcess];
+
+// The text parser, rendering and years compared.
+const cells: Aligned = readCells("80 deltagare.", "96 deltagare");
+const firstStart: number = cells.issues.length > 0 ? cells.issues[0].span.start : 0;
+const cellComplete: boolean = cells.complete;
+const item = cells.goal_cell.items[0];
+const itemGoal = item.item === "goal" ? item.goal.kind : item.text;
+const textRow: TextRow = { name: "Hälsosam", goals: "80 deltagare.", results: "96 deltagare", grade: "Mycket God" };
+const builtId: string = interventionFromText(textRow).intervention.id;
+const builtReport = reportFromText("Exempel", "2017", [textRow, { name: "Lyra" }]).report;
+const csvTable: string = renderGoalTable(builtReport, "csv", "en", { good: "0.9" });
+const flowTable: string | null = renderFlowTable(builtReport, "html");
+const compared: ReportComparison = compareReports([builtReport]);
+const change: string | null | undefined = compared.goal_rows[0].value_change;
+const issueCode: ParseIssueCode = "too_long";
+// @ts-expect-error readCells takes the cells as strings
+readCells(80, "96");
+// @ts-expect-error a row needs its name
+const nameless: TextRow = { goals: "20 nya" };
+// @ts-expect-error not a table format
+renderGoalTable(builtReport, "pdf");
+// @ts-expect-error not a language of the tables
+renderGoalTable(builtReport, "csv", "fi");
+// @ts-expect-error renderFlowTable may return null
+const notNullTable: string = renderFlowTable(builtReport, "csv");
+// @ts-expect-error spans are numbers
+const textSpan: string = cells.issues[0].span.start;
+// @ts-expect-error not a parser issue code
+const notAnIssue: ParseIssueCode = "unparsed";
+// @ts-expect-error compareReports takes an array of reports
+compareReports(builtReport);
+
+void [firstStart, cellComplete, itemGoal, builtId, csvTable, flowTable, change, issueCode, nameless, notNullTable, textSpan, notAnIssue];
