@@ -21,7 +21,7 @@ pub(crate) fn json_text(value: &JsValue) -> Result<String, JsValue> {
         .ok()
         .and_then(|text| text.as_string())
         .ok_or_else(|| {
-            let found = value.js_typeof().as_string().unwrap_or_default();
+            let found = type_name(value);
             throwable(&Error::new(
                 ErrorKind::InvalidType,
                 "",
@@ -56,17 +56,21 @@ pub(crate) fn throwable(error: &Error) -> JsValue {
 /// `period`), as the arguments of the functions that take several loose ones report it.
 pub(crate) fn string_param(value: &JsValue, name: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| {
-        let found = if value.is_null() {
-            "null".to_owned()
-        } else {
-            value.js_typeof().as_string().unwrap_or_default()
-        };
         throwable(&Error::new(
             ErrorKind::InvalidType,
             name,
-            format!("{name} must be a string, found {found}"),
+            format!("{name} must be a string, found {}", type_name(value)),
         ))
     })
+}
+
+/// What a JS value is, for an error message: `null`, or its `typeof` (`number`, `object`, …).
+pub(crate) fn type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_owned()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
 }
 
 /// The string argument `name` read with `parse`; its error is placed at the parameter's name.

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_js, throwable, to_js};
+use crate::convert::{from_js, throwable, to_js, type_name};
 use crate::panic_hook;
 
 /// The arguments of `convertMoney` and `roundMoney`, read by the core's reader. One type for
@@ -54,15 +54,13 @@ fn arguments(named: &[Argument<'_>]) -> Result<MoneyArguments, JsValue> {
             return Err(missing(name));
         }
         if value.as_string().is_none() {
-            let found = if value.is_null() {
-                "null".to_owned()
-            } else {
-                value.js_typeof().as_string().unwrap_or_default()
-            };
             return Err(throwable(&Error::new(
                 ErrorKind::InvalidType,
                 name,
-                format!("{name} must be a string (amounts are decimal strings such as \"8.5\"), found {found}"),
+                format!(
+                    "{name} must be a string (amounts are decimal strings such as \"8.5\"), found {}",
+                    type_name(value)
+                ),
             )));
         }
         js_sys::Reflect::set(&object, &JsValue::from_str(name), value)?;
