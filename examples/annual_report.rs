@@ -70,7 +70,7 @@ fn render(report: &Report, assessments: &[Assessment], language: Language) -> St
         .iter()
         .map(|a| {
             [
-                a.name.clone(),
+                a.name.to_string(),
                 a.goals.len().to_string(),
                 a.score_text(language).unwrap_or_else(|| "–".into()),
                 a.grade

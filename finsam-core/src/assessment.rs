@@ -70,8 +70,8 @@ pub struct GoalAssessment {
     pub target: Option<Decimal>,
     /// The goal's unit, if any.
     pub unit: Option<Arc<str>>,
-    /// The result as reported.
-    pub result: GoalResult,
+    /// The result as reported (shared with the goal, not copied).
+    pub result: Arc<GoalResult>,
     /// The figure graded: the count, or the share's percentage on the policy's basis.
     #[serde(with = "crate::json::decimal::option")]
     pub value: Option<Decimal>,
@@ -190,7 +190,7 @@ pub struct Assessment {
     /// The intervention's id.
     pub intervention_id: InterventionId,
     /// The intervention's name.
-    pub name: String,
+    pub name: Arc<str>,
     /// The computed grade; `None` when there was nothing to grade.
     pub grade: Option<Grade>,
     /// The mean attainment of the measured goals; `None` when none was measured.

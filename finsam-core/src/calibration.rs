@@ -280,7 +280,7 @@ pub fn calibrate(interventions: &[Intervention], start: &GradingPolicy) -> Resul
         if computed != decided {
             disagreements.push(Disagreement {
                 intervention_id: intervention.id.clone(),
-                name: intervention.name.clone(),
+                name: intervention.name.to_string(),
                 score: assessment.score,
                 decided,
                 computed,

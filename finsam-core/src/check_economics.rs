@@ -108,7 +108,7 @@ impl Findings<'_> {
         let name = finding
             .intervention
             .and_then(|id| self.interventions.get(id))
-            .map(|intervention| intervention.name.as_str());
+            .map(|intervention| &*intervention.name);
         let prefix = |text: String| match name {
             Some(name) => format!("{name}: {text}"),
             None => text,

@@ -64,7 +64,7 @@ impl GoalAssessment {
     /// The result in words: "96", "89 av 93 = 95,7 % (tryckt 93 %)", "\"4 möten\" (bedömt uppnått)".
     pub fn result_text(&self, language: Language) -> String {
         let of = language.pick("av", "of");
-        match &self.result {
+        match self.result.as_ref() {
             GoalResult::Count(count) => format_number(count.value(), 2, language),
             GoalResult::Share(share) => {
                 let percent = |value: Decimal| format_percent(value, language);

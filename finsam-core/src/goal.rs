@@ -90,7 +90,8 @@ pub struct Goal {
     measures: Option<FlowMeasure>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     also_stated: Vec<GoalStatement>,
-    result: GoalResult,
+    // Shared as well: an assessment keeps the result without copying its texts.
+    result: Arc<GoalResult>,
 }
 
 /// The same goal as another place of the report states it, e.g. the bullet list "Mål 2017" of
@@ -160,7 +161,7 @@ impl Goal {
             unit: unit.map(Arc::from),
             measures: None,
             also_stated: Vec::new(),
-            result,
+            result: Arc::new(result),
         })
     }
 
@@ -265,7 +266,10 @@ impl Goal {
     /// The same goal with this period's result; the result must fit the goal's kind.
     pub fn with_result(self, result: GoalResult) -> Result<Goal> {
         check_fits(self.kind, &result)?;
-        Ok(Goal { result, ..self })
+        Ok(Goal {
+            result: Arc::new(result),
+            ..self
+        })
     }
 
     /// The goal as written: "80 % förbättrad hälsa".
@@ -281,6 +285,11 @@ impl Goal {
     /// The unit, shared (no copy).
     pub(crate) fn shared_unit(&self) -> Option<Arc<str>> {
         self.unit.clone()
+    }
+
+    /// The result, shared (no copy).
+    pub(crate) fn shared_result(&self) -> Arc<GoalResult> {
+        Arc::clone(&self.result)
     }
 
     /// Count, share or qualitative.

@@ -108,7 +108,13 @@ pub fn grade_all(
     interventions: &[Intervention],
     policy: &GradingPolicy,
 ) -> Result<Vec<Assessment>> {
-    interventions.iter().map(|i| grade(i, policy)).collect()
+    // Collected into a vector of the right size: a `Result` iterator gives no lower bound, and
+    // growing a vector of assessments step by step moves them all each time.
+    let mut assessments = Vec::with_capacity(interventions.len());
+    for intervention in interventions {
+        assessments.push(grade(intervention, policy)?);
+    }
+    Ok(assessments)
 }
 
 fn assess_goal(index: usize, goal: &Goal, policy: &GradingPolicy) -> Result<GoalAssessment> {
@@ -133,7 +139,7 @@ fn assess_goal(index: usize, goal: &Goal, policy: &GradingPolicy) -> Result<Goal
         direction: goal.direction(),
         target: goal.target(),
         unit: goal.shared_unit(),
-        result: goal.result().clone(),
+        result: goal.shared_result(),
         value,
         attainment,
         status,
@@ -154,15 +160,8 @@ fn numeric(goal: &Goal, value: Decimal) -> Result<Numeric> {
             "a numeric result needs a target",
         )
     })?;
-    let attainment =
-        attainment(value, target, goal.direction()).ok_or_else(|| overflow("result"))?;
-    let status = if attainment >= Decimal::ONE {
-        GoalStatus::Reached
-    } else if attainment.is_zero() {
-        GoalStatus::NotReached
-    } else {
-        GoalStatus::PartlyReached
-    };
+    let (attainment, status) =
+        attainment_status(value, target, goal.direction()).ok_or_else(|| overflow("result"))?;
     Ok((Some(value), Some(attainment), status))
 }
 
@@ -170,12 +169,34 @@ fn numeric(goal: &Goal, value: Decimal) -> Result<Numeric> {
 /// *at most*. The comparison comes first, so the division is only ever of a smaller number by a
 /// larger positive one and cannot overflow; `None` only if the arithmetic fails all the same.
 pub fn attainment(value: Decimal, target: Decimal, direction: Direction) -> Option<Decimal> {
-    match direction {
-        Direction::AtLeast if value >= target => Some(Decimal::ONE),
-        Direction::AtLeast => value.checked_div(target),
-        Direction::AtMost if value <= target => Some(Decimal::ONE),
-        Direction::AtMost => target.checked_div(value),
+    attainment_status(value, target, direction).map(|(attainment, _)| attainment)
+}
+
+/// The attainment and the status it gives. The status follows from the comparison that
+/// decides the division: reached when the target is met, not reached when the quotient's
+/// dividend is zero, partly reached otherwise (a smaller positive number over a larger one).
+fn attainment_status(
+    value: Decimal,
+    target: Decimal,
+    direction: Direction,
+) -> Option<(Decimal, GoalStatus)> {
+    let (dividend, divisor) = match direction {
+        Direction::AtLeast if value >= target => return Some((Decimal::ONE, GoalStatus::Reached)),
+        Direction::AtMost if value <= target => return Some((Decimal::ONE, GoalStatus::Reached)),
+        Direction::AtLeast => (value, target),
+        Direction::AtMost => (target, value),
+    };
+    if dividend.is_zero() {
+        return Some((Decimal::ZERO, GoalStatus::NotReached));
     }
+    let attainment = dividend.checked_div(divisor)?;
+    // A quotient too small for 28 decimal places rounds to zero: nothing of the goal met.
+    let status = if attainment.is_zero() {
+        GoalStatus::NotReached
+    } else {
+        GoalStatus::PartlyReached
+    };
+    Some((attainment, status))
 }
 
 fn overflow(path: &str) -> Error {

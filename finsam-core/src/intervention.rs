@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -19,7 +20,7 @@ pub const MAX_ID_LEN: usize = 64;
 ///
 /// Ids are 1–64 characters of ASCII letters, digits, `-`, `_`, `.` and `:`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct InterventionId(std::sync::Arc<str>);
+pub struct InterventionId(Arc<str>);
 
 impl InterventionId {
     /// Checks and wraps an id.
@@ -100,7 +101,7 @@ pub struct Intervention {
     /// Stable id, the same in every table and year.
     pub id: InterventionId,
     /// The name the report uses in this period.
-    pub name: String,
+    pub name: Arc<str>,
     /// Other names the intervention goes by ("Upis", "HälsoSam").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -139,7 +140,7 @@ impl Intervention {
         check_text(&name, "name")?;
         Ok(Intervention {
             id,
-            name,
+            name: name.into(),
             aliases: Vec::new(),
             kind,
             status: InterventionStatus::Active,
@@ -171,8 +172,8 @@ impl Intervention {
     /// whitespace ("HälsoSam" matches "Hälsosam").
     pub fn is_called(&self, name: &str) -> bool {
         let wanted = fold_name(name);
-        std::iter::once(&self.name)
-            .chain(&self.aliases)
+        std::iter::once(&*self.name)
+            .chain(self.aliases.iter().map(String::as_str))
             .any(|known| fold_name(known) == wanted)
     }
 

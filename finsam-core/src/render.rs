@@ -115,7 +115,7 @@ pub fn goal_rows(assessments: &[Assessment], language: Language) -> Vec<GoalRow>
         .flat_map(|assessment| {
             assessment.goals.iter().map(move |goal| GoalRow {
                 intervention_id: assessment.intervention_id.clone(),
-                intervention: assessment.name.clone(),
+                intervention: assessment.name.to_string(),
                 goal_number: goal.index + 1,
                 goal: goal.description.to_string(),
                 kind: goal.kind,
@@ -138,7 +138,7 @@ pub fn intervention_rows(assessments: &[Assessment], language: Language) -> Vec<
         .iter()
         .map(|assessment| InterventionRow {
             intervention_id: assessment.intervention_id.clone(),
-            intervention: assessment.name.clone(),
+            intervention: assessment.name.to_string(),
             goals: assessment.goals.len(),
             measured_goals: assessment.measured_goals(),
             unmeasured_goals: assessment
@@ -202,7 +202,7 @@ fn attainment_percent(attainment: Decimal, language: Language) -> String {
 /// The Resultat cell: the result in words and, for a count or share, the attainment and status.
 fn result_cell(goal: &GoalAssessment, language: Language) -> String {
     let text = goal.result_text(language);
-    match (&goal.result, goal.attainment) {
+    match (goal.result.as_ref(), goal.attainment) {
         (GoalResult::Count(_) | GoalResult::Share(_), Some(attainment)) => format!(
             "{text} → {} ({})",
             attainment_percent(attainment, language),
@@ -515,7 +515,7 @@ pub fn render_goal_table(
         .map(|assessment| {
             let row = |goal: &str, result: String| {
                 vec![
-                    assessment.name.clone(),
+                    assessment.name.to_string(),
                     goal.to_owned(),
                     result,
                     grade_text(assessment, language),
@@ -574,7 +574,7 @@ pub fn render_flow_table(report: &Report, format: Format, language: Language) ->
         .map(|row| {
             let name = report
                 .intervention(row.intervention.as_str())
-                .map(|intervention| intervention.name.clone())
+                .map(|intervention| intervention.name.to_string())
                 .or_else(|| row.label.clone())
                 .unwrap_or_else(|| row.intervention.to_string());
             flow_cells(name, &row.figures, language)

@@ -159,6 +159,10 @@ pub struct ShareResult {
     denominator: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     text: Option<String>,
+    /// `100 · n / N`, computed once when the share is made: grading, calibration (which grades
+    /// the same results under many policies), the checker and the tables all read it.
+    #[serde(skip)]
+    fraction_percent: Option<Decimal>,
 }
 
 impl ShareResult {
@@ -204,11 +208,28 @@ impl ShareResult {
                 "a share needs a percentage, a numerator and denominator, or both",
             ));
         }
+        let fraction_percent = match fraction {
+            // n ≤ N, so the ratio is at most 1 and the percentage at most 100.
+            Some((numerator, denominator)) => Some(
+                numerator
+                    .checked_div(denominator)
+                    .and_then(|ratio| ratio.checked_mul(HUNDRED))
+                    .ok_or_else(|| {
+                        Error::new(
+                            ErrorKind::Overflow,
+                            "numerator",
+                            "the share's percentage could not be computed",
+                        )
+                    })?,
+            ),
+            None => None,
+        };
         Ok(ShareResult {
             percent,
             numerator: fraction.map(|f| f.0),
             denominator: fraction.map(|f| f.1),
             text: None,
+            fraction_percent,
         })
     }
 
@@ -241,19 +262,18 @@ impl ShareResult {
 
     /// The exact percentage `100 · n / N` of the fraction, if one is given.
     pub fn fraction_percent(&self) -> Option<Decimal> {
-        let ratio = self.numerator?.checked_div(self.denominator?)?;
-        ratio.checked_mul(HUNDRED)
+        self.fraction_percent
     }
 
     /// The percentage the result stands for: the fraction's exact percentage when a fraction is
     /// given (the printed figure is often rounded or wrong), else the printed percentage.
     pub fn value_percent(&self, basis: ShareBasis) -> Decimal {
-        let (first, second) = match basis {
-            ShareBasis::Fraction => (self.fraction_percent(), self.percent),
-            ShareBasis::Printed => (self.percent, self.fraction_percent()),
-        };
         // A valid share always has one of the two (checked in `new`).
-        first.or(second).unwrap_or(Decimal::ZERO)
+        match basis {
+            ShareBasis::Fraction => self.fraction_percent.or(self.percent),
+            ShareBasis::Printed => self.percent.or(self.fraction_percent),
+        }
+        .unwrap_or(Decimal::ZERO)
     }
 
     /// How far the printed percentage is from the fraction's, in percentage points, when both

@@ -443,7 +443,10 @@ impl<'a> Track<'a> {
 
     /// Whether the intervention's name or one of its aliases is a name or alias the track had.
     fn has_name_of(&self, intervention: &Intervention) -> bool {
-        let names = || std::iter::once(&intervention.name).chain(&intervention.aliases);
+        let names = || {
+            std::iter::once(&*intervention.name)
+                .chain(intervention.aliases.iter().map(String::as_str))
+        };
         self.appearances
             .iter()
             .any(|(_, known, ..)| names().any(|name| known.is_called(name)))
@@ -527,7 +530,7 @@ impl<'a> Track<'a> {
                 |(period, intervention, assessment, matched_by)| Appearance {
                     period,
                     id: intervention.id.clone(),
-                    name: intervention.name.clone(),
+                    name: intervention.name.to_string(),
                     matched_by,
                     status: intervention.status,
                     grade: assessment.grade,

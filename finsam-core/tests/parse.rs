@@ -338,7 +338,7 @@ fn building_from_text() -> Result<(), finsam_core::Error> {
         finsam_core::Error::new(finsam_core::ErrorKind::MissingField, "", "no row")
     })?;
     assert_eq!(botkyrka.id.as_str(), "samverkans-team-botkyrka");
-    assert_eq!(botkyrka.name, "Samverkans- team Botkyrka");
+    assert_eq!(&*botkyrka.name, "Samverkans- team Botkyrka");
     assert_eq!(
         botkyrka.decided_grade.as_ref().map(|d| d.decision.code()),
         Some("not_applicable")

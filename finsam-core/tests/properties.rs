@@ -2,7 +2,7 @@
 
 use finsam_core::{
     attainment, calibrate, grade, DecidedGrade, Decision, Direction, Goal, GoalKind, GoalResult,
-    Grade, GradingPolicy, Intervention, InterventionKind, InterventionStatus, Period,
+    GoalStatus, Grade, GradingPolicy, Intervention, InterventionKind, InterventionStatus, Period,
     QualitativeAssessment, Report, ShareBasis, ShareResult,
 };
 use proptest::prelude::*;
@@ -199,6 +199,28 @@ proptest! {
         if let Some(score) = assessed.score {
             prop_assert!(score >= Decimal::ZERO && score <= Decimal::ONE);
         }
+    }
+
+    #[test]
+    fn each_goal_status_agrees_with_its_attainment(i in intervention(), p in policy()) {
+        let assessed = grade(&i, &p).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for g in &assessed.goals {
+            let expected = match (g.result.as_ref(), g.attainment) {
+                (GoalResult::Count(_) | GoalResult::Share(_), Some(a)) if a == Decimal::ONE => GoalStatus::Reached,
+                (GoalResult::Count(_) | GoalResult::Share(_), Some(a)) if a.is_zero() => GoalStatus::NotReached,
+                (GoalResult::Count(_) | GoalResult::Share(_), Some(_)) => GoalStatus::PartlyReached,
+                _ => g.status,
+            };
+            prop_assert_eq!(g.status, expected, "goal {} with attainment {:?}", g.index, g.attainment);
+        }
+    }
+
+    #[test]
+    fn a_share_keeps_the_exact_percentage_of_its_fraction(n in 0i64..100_000, extra in 0i64..100_000) {
+        let (n, d) = (Decimal::from(n), Decimal::from(n + extra + 1));
+        let share = ShareResult::new(None, Some((n, d))).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(share.fraction_percent(), Some(n / d * Decimal::ONE_HUNDRED));
+        prop_assert_eq!(share.value_percent(ShareBasis::Printed), n / d * Decimal::ONE_HUNDRED);
     }
 
     #[test]

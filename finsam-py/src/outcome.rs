@@ -182,7 +182,7 @@ impl PyGoalAssessment {
     #[getter]
     fn result(&self) -> PyGoalResult {
         PyGoalResult {
-            inner: self.inner.result.clone(),
+            inner: self.inner.result.as_ref().clone(),
         }
     }
     /// The figure graded: the count, or the share's percentage on the policy's basis.
