@@ -358,3 +358,30 @@ impl Assessment {
         text
     }
 }
+
+/// The explanations of many assessments, in order, separated by a blank line.
+///
+/// ```
+/// use finsam_core::explain::explain_all;
+/// use finsam_core::{grade_all, Goal, GoalResult, GradingPolicy, Intervention, InterventionKind, Language};
+/// use rust_decimal::Decimal;
+/// let goal = |n| Goal::count("20 nya deltagare", Decimal::from(20))?.with_result(GoalResult::count(Decimal::from(n))?);
+/// let start = Intervention::new("start", "START", InterventionKind::Individual)?.with_goal(goal(20)?);
+/// let lyra = Intervention::new("lyra", "Lyra", InterventionKind::Individual)?.with_goal(goal(5)?);
+/// let assessments = grade_all(&[start, lyra], &GradingPolicy::default())?;
+/// let text = explain_all(&assessments, Language::English);
+/// assert_eq!(text.split("\n\n").count(), 2);
+/// assert!(text.starts_with("START: computed goal fulfilment Very good"));
+/// assert!(text.contains("\n\nLyra: computed goal fulfilment Not met"));
+/// # Ok::<(), finsam_core::Error>(())
+/// ```
+pub fn explain_all(assessments: &[Assessment], language: Language) -> String {
+    let mut text = String::new();
+    for (index, assessment) in assessments.iter().enumerate() {
+        if index > 0 {
+            text.push_str("\n\n");
+        }
+        text.push_str(&assessment.explain(language));
+    }
+    text
+}

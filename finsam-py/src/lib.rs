@@ -1,6 +1,7 @@
 //! The Python binding of finsam, the native module `finsam._finsam`. It converts types, calls
 //! `finsam-core` and maps its errors; the typed facade is the Python package `finsam`.
 
+mod assessments;
 mod convert;
 mod diagnostics;
 mod economics;
@@ -17,6 +18,7 @@ mod text;
 use finsam_core::Intervention;
 use pyo3::prelude::*;
 
+use crate::assessments::PyAssessmentList;
 use crate::convert::{grade_in, language_in};
 use crate::errors::guard;
 use crate::model::{policy_or_default, PyGradingPolicy, PyIntervention};
@@ -62,7 +64,7 @@ fn grade_many(
             })
             .collect()
     })?;
-    tables::assessment_list(py, assessments)
+    PyAssessmentList::new_py(py, assessments)
 }
 
 /// Finds the band edges that agree best with the decided grades of `interventions`.
@@ -163,6 +165,8 @@ fn sample_report(py: Python<'_>, year: i64) -> PyResult<model::PyReport> {
 /// The native module.
 #[pymodule]
 fn _finsam(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<assessments::PyAssessmentList>()?;
+    m.add_class::<assessments::PyAssessmentListIterator>()?;
     m.add_class::<model::PyReport>()?;
     m.add_class::<model::PyIntervention>()?;
     m.add_class::<model::PyGoal>()?;
@@ -232,8 +236,6 @@ fn _finsam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_grade_code, m)?)?;
     m.add_function(wrap_pyfunction!(_grade_label, m)?)?;
     m.add_function(wrap_pyfunction!(_grade_rank, m)?)?;
-    m.add_function(wrap_pyfunction!(tables::_to_pandas, m)?)?;
-    m.add_function(wrap_pyfunction!(tables::_to_html, m)?)?;
     m.add_function(wrap_pyfunction!(sample_report, m)?)?;
     m.add_function(wrap_pyfunction!(text::read_cells, m)?)?;
     m.add_function(wrap_pyfunction!(text::parse_goal_cell, m)?)?;

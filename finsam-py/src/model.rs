@@ -11,6 +11,7 @@ use finsam_core::{
 };
 use pyo3::prelude::*;
 
+use crate::assessments::PyAssessmentList;
 use crate::convert::{
     code_in, code_out, decimal_in, decimal_opt_in, decimal_opt_out, decimal_out, decision_in,
     format_in, grade_in, grade_opt_out, grade_out, language_in, repr_decimal, repr_grade, repr_str,
@@ -191,7 +192,7 @@ impl PyReport {
     ) -> PyResult<Py<PyAny>> {
         let policy = policy_or_default(policy);
         let assessments = guard(py, || Ok(self.inner.grade(&policy)?))?;
-        tables::assessment_list(py, assessments)
+        PyAssessmentList::new_py(py, assessments)
     }
 
     /// Finds the band edges that agree best with the decided grades.

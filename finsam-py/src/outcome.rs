@@ -123,7 +123,7 @@ impl PyAssessment {
         self.to_html(py, "sv")
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    pub(crate) fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Assessment {}: grade={}, score={}, rule='{}', comparison={}>",
             repr_str(py, self.inner.intervention_id.as_str())?,

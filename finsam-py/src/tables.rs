@@ -1,33 +1,15 @@
 //! The core's tables ([`finsam_core::render`]) handed to Python: as a pandas `DataFrame` (one
-//! row per goal or per intervention), as HTML, and the `AssessmentList` that grading returns;
-//! and the column builder the other frames (diagnostics, flows, end reasons) use.
+//! row per goal or per intervention); and the column builder the other frames (diagnostics, flows, end reasons) use.
 
 use finsam_core::render::{goal_rows, intervention_rows};
 use finsam_core::{Assessment, Decision, ErrorKind};
 use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList};
 use pyo3::IntoPyObjectExt;
 
 use crate::convert::{code_out, decimal_opt_out, grade_opt_out, language_in};
 use crate::errors::{core_error, guard};
-use crate::outcome::PyAssessment;
-
-static ASSESSMENT_LIST: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-/// Assessments as a `finsam.AssessmentList` (a `list` that renders in notebooks).
-pub(crate) fn assessment_list(py: Python<'_>, assessments: Vec<Assessment>) -> PyResult<Py<PyAny>> {
-    let items = assessments
-        .into_iter()
-        .map(|inner| Py::new(py, PyAssessment { inner }))
-        .collect::<PyResult<Vec<_>>>()?;
-    let list = PyList::new(py, items)?;
-    Ok(ASSESSMENT_LIST
-        .import(py, "finsam._assessments", "AssessmentList")?
-        .call1((list,))?
-        .unbind())
-}
 
 /// Columns in order, each a Python list.
 pub(crate) struct Columns<'py> {
@@ -192,36 +174,4 @@ pub(crate) fn frame(
             ))
         }),
     }
-}
-
-/// Assessments as a pandas `DataFrame` (the body of `AssessmentList.to_pandas`).
-#[pyfunction]
-#[pyo3(signature = (assessments, level = "goal", language = "sv"))]
-pub(crate) fn _to_pandas(
-    py: Python<'_>,
-    assessments: Vec<PyAssessment>,
-    level: &str,
-    language: &str,
-) -> PyResult<Py<PyAny>> {
-    let assessments: Vec<Assessment> = assessments.into_iter().map(|a| a.inner).collect();
-    frame(py, &assessments, level, language)
-}
-
-/// Assessments as the goal-fulfilment HTML table (the body of `AssessmentList.to_html`).
-#[pyfunction]
-#[pyo3(signature = (assessments, language = "sv", caption = None))]
-pub(crate) fn _to_html(
-    py: Python<'_>,
-    assessments: Vec<PyAssessment>,
-    language: &str,
-    caption: Option<&str>,
-) -> PyResult<String> {
-    guard(py, || {
-        let assessments: Vec<Assessment> = assessments.into_iter().map(|a| a.inner).collect();
-        Ok(finsam_core::render::goal_fulfilment_table(
-            &assessments,
-            language_in(language)?,
-            caption,
-        ))
-    })
 }

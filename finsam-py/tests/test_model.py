@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -348,7 +349,7 @@ def test_grade_many_and_calibrate() -> None:
         for score, decided in [(92, "Mycket god"), (83, "God"), (45, "Godtagbar"), (30, "Ej uppfyllt"), (100, "Mycket god")]
     ]
     assessments = finsam.grade_many(rows)
-    assert isinstance(assessments, finsam.AssessmentList) and isinstance(assessments, list)
+    assert isinstance(assessments, finsam.AssessmentList) and isinstance(assessments, Sequence)
     assert [a.grade for a in assessments] == [Grade.GOOD, Grade.ACCEPTABLE, Grade.NOT_MET, Grade.NOT_MET, Grade.VERY_GOOD]
     assert assessments == [finsam.grade(r) for r in rows]
     calibration = finsam.calibrate(rows)

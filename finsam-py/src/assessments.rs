@@ -1,0 +1,237 @@
+//! `AssessmentList`: the assessments grading returns, held in Rust. Grading many interventions
+//! makes this one Python object; an item becomes an `Assessment` when it is read.
+
+use finsam_core::explain::explain_all;
+use finsam_core::Assessment;
+use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyInt, PyList, PySlice, PyTuple};
+use pyo3::IntoPyObjectExt;
+
+use crate::convert::language_in;
+use crate::errors::guard;
+use crate::outcome::PyAssessment;
+use crate::tables::frame;
+
+/// The assessments grading returns (`grade_many`, `Report.grade`), in the order graded: a
+/// read-only sequence whose items are `Assessment`s. It renders as the goal-fulfilment table in
+/// a notebook and converts to pandas.
+#[pyclass(name = "AssessmentList", module = "finsam", frozen, sequence)]
+pub struct PyAssessmentList {
+    items: Vec<Assessment>,
+}
+
+impl PyAssessmentList {
+    /// The list of `assessments`.
+    pub(crate) fn new_py(py: Python<'_>, assessments: Vec<Assessment>) -> PyResult<Py<PyAny>> {
+        Ok(Py::new(py, PyAssessmentList { items: assessments })?.into_any())
+    }
+
+    fn item(&self, index: usize) -> Option<PyAssessment> {
+        self.items.get(index).map(|inner| PyAssessment {
+            inner: inner.clone(),
+        })
+    }
+
+    /// Whether `other` holds the same assessments in the same order: another `AssessmentList`,
+    /// or a `list` or `tuple` of `Assessment`s.
+    fn same_items(&self, other: &Bound<'_, PyAny>) -> PyResult<Option<bool>> {
+        if let Ok(list) = other.cast::<PyAssessmentList>() {
+            return Ok(Some(self.items == list.get().items));
+        }
+        if !(other.is_instance_of::<PyList>() || other.is_instance_of::<PyTuple>()) {
+            return Ok(None);
+        }
+        if other.len()? != self.items.len() {
+            return Ok(Some(false));
+        }
+        for (mine, theirs) in self.items.iter().zip(other.try_iter()?) {
+            match theirs?.cast::<PyAssessment>() {
+                Ok(theirs) if theirs.get().inner == *mine => {}
+                _ => return Ok(Some(false)),
+            }
+        }
+        Ok(Some(true))
+    }
+}
+
+#[pymethods]
+impl PyAssessmentList {
+    /// A list of the given `Assessment`s, e.g. a selection of what grading returned.
+    #[new]
+    #[pyo3(signature = (assessments = None))]
+    fn new(assessments: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let mut items = Vec::new();
+        if let Some(assessments) = assessments {
+            for (index, item) in assessments.try_iter()?.enumerate() {
+                let item = item?;
+                let Ok(assessment) = item.cast::<PyAssessment>() else {
+                    return Err(PyTypeError::new_err(format!(
+                        "AssessmentList items must be Assessment, not {} (item {index})",
+                        item.get_type().name()?
+                    )));
+                };
+                items.push(assessment.get().inner.clone());
+            }
+        }
+        Ok(PyAssessmentList { items })
+    }
+
+    fn __len__(&self) -> usize {
+        self.items.len()
+    }
+
+    /// The assessment at `index` (negative counts from the end), or a new `AssessmentList` for
+    /// a slice.
+    fn __getitem__(&self, py: Python<'_>, index: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        if let Ok(slice) = index.cast::<PySlice>() {
+            let length = isize::try_from(self.items.len())
+                .map_err(|_| PyIndexError::new_err("AssessmentList is too long to slice"))?;
+            let indices = slice.indices(length)?;
+            let mut items = Vec::with_capacity(indices.slicelength);
+            let mut position = indices.start;
+            for _ in 0..indices.slicelength {
+                if let Some(item) = usize::try_from(position)
+                    .ok()
+                    .and_then(|p| self.items.get(p))
+                {
+                    items.push(item.clone());
+                }
+                position += indices.step;
+            }
+            return PyAssessmentList::new_py(py, items);
+        }
+        let Ok(position) = index.extract::<isize>() else {
+            if index.is_instance_of::<PyInt>() {
+                return Err(PyIndexError::new_err("AssessmentList index out of range"));
+            }
+            return Err(PyTypeError::new_err(format!(
+                "AssessmentList indices must be integers or slices, not {}",
+                index.get_type().name()?
+            )));
+        };
+        let from_start = if position < 0 {
+            self.items.len().checked_sub(position.unsigned_abs())
+        } else {
+            usize::try_from(position).ok()
+        };
+        from_start
+            .and_then(|p| self.item(p))
+            .ok_or_else(|| PyIndexError::new_err("AssessmentList index out of range"))?
+            .into_py_any(py)
+    }
+
+    fn __iter__(slf: Bound<'_, Self>) -> PyAssessmentListIterator {
+        PyAssessmentListIterator {
+            list: slf.unbind(),
+            next: 0,
+        }
+    }
+
+    fn __contains__(&self, item: &Bound<'_, PyAny>) -> bool {
+        item.cast::<PyAssessment>()
+            .is_ok_and(|item| self.items.contains(&item.get().inner))
+    }
+
+    /// The position of the first item equal to `assessment`; `ValueError` if there is none.
+    fn index(&self, assessment: &Bound<'_, PyAny>) -> PyResult<usize> {
+        assessment
+            .cast::<PyAssessment>()
+            .ok()
+            .and_then(|a| self.items.iter().position(|item| *item == a.get().inner))
+            .ok_or_else(|| PyValueError::new_err("the assessment is not in the list"))
+    }
+
+    /// How many items equal `assessment`.
+    fn count(&self, assessment: &Bound<'_, PyAny>) -> usize {
+        assessment.cast::<PyAssessment>().map_or(0, |a| {
+            self.items
+                .iter()
+                .filter(|item| **item == a.get().inner)
+                .count()
+        })
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        match self.same_items(other)? {
+            Some(same) => same.into_py_any(py),
+            None => Ok(py.NotImplemented()),
+        }
+    }
+
+    fn __ne__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        match self.same_items(other)? {
+            Some(same) => (!same).into_py_any(py),
+            None => Ok(py.NotImplemented()),
+        }
+    }
+
+    /// The list itself: it cannot change, so a copy would only be the same list again.
+    fn __copy__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    /// The list itself, as for `__copy__`.
+    fn __deepcopy__<'py>(slf: Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf
+    }
+
+    /// A `DataFrame` with one row per goal (`level="goal"`) or per intervention
+    /// (`level="intervention"`). Needs pandas.
+    #[pyo3(signature = (level = "goal", language = "sv"))]
+    fn to_pandas(&self, py: Python<'_>, level: &str, language: &str) -> PyResult<Py<PyAny>> {
+        frame(py, &self.items, level, language)
+    }
+
+    /// The goal-fulfilment table (Insats | Mål | Resultat | Måluppfyllelse) as HTML.
+    #[pyo3(signature = (language = "sv", caption = None))]
+    fn to_html(&self, py: Python<'_>, language: &str, caption: Option<&str>) -> PyResult<String> {
+        guard(py, || {
+            Ok(finsam_core::render::goal_fulfilment_table(
+                &self.items,
+                language_in(language)?,
+                caption,
+            ))
+        })
+    }
+
+    /// Every assessment's explanation, separated by blank lines.
+    #[pyo3(signature = (language = "sv"))]
+    fn explain(&self, py: Python<'_>, language: &str) -> PyResult<String> {
+        guard(py, || Ok(explain_all(&self.items, language_in(language)?)))
+    }
+
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        self.to_html(py, "sv", None)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let mut items = Vec::with_capacity(self.items.len());
+        for index in 0..self.items.len() {
+            if let Some(item) = self.item(index) {
+                items.push(item.__repr__(py)?);
+            }
+        }
+        Ok(format!("AssessmentList([{}])", items.join(", ")))
+    }
+}
+
+/// Iterates over an `AssessmentList`, making each `Assessment` as it is reached.
+#[pyclass(name = "AssessmentListIterator", module = "finsam")]
+pub struct PyAssessmentListIterator {
+    list: Py<PyAssessmentList>,
+    next: usize,
+}
+
+#[pymethods]
+impl PyAssessmentListIterator {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self) -> Option<PyAssessment> {
+        let item = self.list.get().item(self.next)?;
+        self.next += 1;
+        Some(item)
+    }
+}
