@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -246,10 +247,10 @@ pub struct DecidedGrade {
     pub decision: Decision,
     /// The grade as the report printed it, e.g. "Godtagbart", when it was transcribed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub printed: Option<String>,
+    pub printed: Option<Arc<str>>,
     /// Why the association decided this, when the report says (or the transcriber noted).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Arc<str>>,
 }
 
 impl DecidedGrade {
@@ -267,14 +268,14 @@ impl DecidedGrade {
     pub fn from_printed(printed: &str) -> Result<DecidedGrade> {
         Ok(DecidedGrade {
             decision: printed.parse()?,
-            printed: Some(printed.trim().to_owned()),
+            printed: Some(Arc::from(printed.trim())),
             reason: None,
         })
     }
 
     /// The same decision with a reason.
     #[must_use]
-    pub fn with_reason(mut self, reason: impl Into<String>) -> DecidedGrade {
+    pub fn with_reason(mut self, reason: impl Into<Arc<str>>) -> DecidedGrade {
         self.reason = Some(reason.into());
         self
     }

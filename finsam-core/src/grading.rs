@@ -103,16 +103,49 @@ pub fn grade(intervention: &Intervention, policy: &GradingPolicy) -> Result<Asse
     })
 }
 
-/// Grades many interventions in one call, in order.
+/// Grades many interventions in one call, in order. An error names the intervention by its
+/// position: `[2].goals[0]`.
 pub fn grade_all(
     interventions: &[Intervention],
     policy: &GradingPolicy,
 ) -> Result<Vec<Assessment>> {
-    // Collected into a vector of the right size: a `Result` iterator gives no lower bound, and
-    // growing a vector of assessments step by step moves them all each time.
-    let mut assessments = Vec::with_capacity(interventions.len());
-    for intervention in interventions {
-        assessments.push(grade(intervention, policy)?);
+    grade_each(interventions, policy, "")
+}
+
+/// Grades interventions held anywhere (a report's, a binding's objects), in order. An error's
+/// path starts with `path` and the intervention's position (`interventions[2].goals[0]` for
+/// `path` = `"interventions"`).
+///
+/// ```
+/// use finsam_core::{grade_each, Goal, GoalResult, Grade, GradingPolicy, Intervention, InterventionKind, InterventionStatus};
+/// use rust_decimal::Decimal;
+/// let goal = |n| Goal::count("20 nya", Decimal::from(20))?.with_result(GoalResult::count(Decimal::from(n))?);
+/// let start = Intervention::new("start", "START", InterventionKind::Individual)?.with_goal(goal(21)?);
+/// let mut lyra = Intervention::new("lyra", "Lyra", InterventionKind::Individual)?.with_goal(goal(5)?);
+/// lyra.status = InterventionStatus::Closed;
+/// let all = [start, lyra];
+/// // The active interventions only, without copying them.
+/// let active = all.iter().filter(|i| i.status == InterventionStatus::Active);
+/// let assessments = grade_each(active, &GradingPolicy::default(), "interventions")?;
+/// assert_eq!(assessments.iter().map(|a| a.grade).collect::<Vec<_>>(), [Some(Grade::VeryGood)]);
+/// # Ok::<(), finsam_core::Error>(())
+/// ```
+pub fn grade_each<'a, I>(
+    interventions: I,
+    policy: &GradingPolicy,
+    path: &str,
+) -> Result<Vec<Assessment>>
+where
+    I: IntoIterator<Item = &'a Intervention>,
+{
+    let interventions = interventions.into_iter();
+    // A vector of the right size from the start: growing one step by step would move every
+    // assessment each time.
+    let mut assessments = Vec::with_capacity(interventions.size_hint().0);
+    for (index, intervention) in interventions.enumerate() {
+        let assessed =
+            grade(intervention, policy).map_err(|e| e.under(&format!("{path}[{index}]")))?;
+        assessments.push(assessed);
     }
     Ok(assessments)
 }

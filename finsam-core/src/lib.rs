@@ -88,7 +88,7 @@ pub use error::{Error, ErrorKind, Result};
 pub use flows::{FlowField, FlowFigure, FlowFigures, FlowMeasure, FlowRow, FlowTable};
 pub use goal::{Direction, Goal, GoalKind, GoalStatement};
 pub use grade::{DecidedGrade, Decision, Grade};
-pub use grading::{attainment, grade, grade_all};
+pub use grading::{attainment, grade, grade_all, grade_each};
 pub use intervention::{Intervention, InterventionId, InterventionKind, InterventionStatus};
 pub use locale::{format_number, format_percent, Language};
 pub use money::{Money, Rounding, Unit};

@@ -11,7 +11,7 @@ use crate::economics::Economics;
 use crate::end_reasons::EndReasonTable;
 use crate::error::{Error, ErrorKind, Result};
 use crate::flows::FlowTable;
-use crate::grading::grade;
+use crate::grading::grade_each;
 use crate::intervention::{Intervention, InterventionId};
 use crate::period::Period;
 use crate::policy::GradingPolicy;
@@ -216,13 +216,7 @@ impl Report {
 
     /// Grades every intervention with `policy`, in the report's order.
     pub fn grade(&self, policy: &GradingPolicy) -> Result<Vec<Assessment>> {
-        self.interventions
-            .iter()
-            .enumerate()
-            .map(|(index, intervention)| {
-                grade(intervention, policy).map_err(|e| e.under(&format!("interventions[{index}]")))
-            })
-            .collect()
+        grade_each(&self.interventions, policy, "interventions")
     }
 
     /// Checks the report's arithmetic and returns what does not hold; see [`crate::check()`].

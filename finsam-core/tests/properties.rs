@@ -117,7 +117,7 @@ fn intervention() -> impl Strategy<Value = Intervention> {
                 i.decided_grade = decided.map(|(decision, reason)| DecidedGrade {
                     decision,
                     printed: None,
-                    reason,
+                    reason: reason.map(Into::into),
                 });
                 Some(i)
             },

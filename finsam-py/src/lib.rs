@@ -55,14 +55,11 @@ fn grade_many(
     let policy = policy_or_default(policy);
     // Interventions are frozen: graded in place, without a copy.
     let assessments = guard(py, || {
-        interventions
-            .iter()
-            .enumerate()
-            .map(|(index, i)| {
-                finsam_core::grade(&i.get().inner, &policy)
-                    .map_err(|e| e.under(&format!("[{index}]")).into())
-            })
-            .collect()
+        Ok(finsam_core::grade_each(
+            interventions.iter().map(|i| &i.get().inner),
+            &policy,
+            "",
+        )?)
     })?;
     PyAssessmentList::new_py(py, assessments)
 }

@@ -958,8 +958,8 @@ impl PyDecidedGrade {
             let decision = decision_in(grade, "grade")?;
             let inner = DecidedGrade {
                 decision,
-                printed,
-                reason,
+                printed: printed.map(Into::into),
+                reason: reason.map(Into::into),
             };
             Ok(PyDecidedGrade { inner })
         })
@@ -972,7 +972,7 @@ impl PyDecidedGrade {
     fn from_printed(py: Python<'_>, printed: &str, reason: Option<String>) -> PyResult<Self> {
         guard(py, || {
             let mut inner = DecidedGrade::from_printed(printed)?;
-            inner.reason = reason;
+            inner.reason = reason.map(Into::into);
             Ok(PyDecidedGrade { inner })
         })
     }
