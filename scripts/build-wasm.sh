@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package of finsam into finsam-wasm/pkg/ (Node and browser builds),
-# installing what it needs first: the wasm32 target and the standard library's source,
+# Builds the WebAssembly package of finsam into finsam-wasm/pkg/: two modules, `finsam` and
+# `finsam/reports`, each its own .wasm, each with a Node and a browser build. It installs what
+# it needs first: the wasm32 target and the standard library's source,
 # wasm-bindgen-cli of the exact version the crate pins, and Binaryen's wasm-opt (npm package
 # `binaryen`, pinned). Idempotent: a warm re-run only rebuilds what changed.
 #
-# Size: the package's .wasm is built with opt-level "z" and LTO, then shrunk with wasm-opt
+# Size: each .wasm is built with opt-level "z" and LTO, then shrunk with wasm-opt
 # (steps 4 and 5). FINSAM_WASM_BUILD_STD=1 also compiles the standard library from source for
 # size (unstable `-Zbuild-std`, a few KB less; off by default).
 #
@@ -124,57 +125,79 @@ cargo_wasm_release() {
   CARGO_PROFILE_RELEASE_LTO=true \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
   CARGO_PROFILE_RELEASE_DEBUG=false \
-    cargo_wasm "$ROOT/target/wasm" --release
+    cargo_wasm "$ROOT/target/wasm" --release "$@"
 }
 
-log "compiling finsam-wasm for $TARGET (release, size-optimised)"
-if [ "$USE_DEBIAN_RUST" = 0 ] && [ "$BUILD_STD" = 1 ]; then
-  # -Zbuild-std is unstable: should a Rust release break it, the prebuilt library still works.
-  if ! STD_FROM_SOURCE=1 cargo_wasm_release; then
-    log "compiling the standard library from source failed; using the prebuilt one (a larger .wasm)"
-    cargo_wasm_release
+# The package's two modules are the same crate built with one feature each: `main` is
+# `finsam`, `reports` is `finsam/reports` (see finsam-wasm/Cargo.toml). Cargo keeps both
+# builds, so a warm re-run rebuilds neither.
+MODULES="main:finsam_wasm reports:finsam_reports"
+mkdir -p "$ROOT/target/wasm/modules"
+for module in $MODULES; do
+  feature="${module%%:*}"
+  name="${module#*:}"
+  log "compiling finsam-wasm for $TARGET (release, size-optimised, feature $feature)"
+  if [ "$USE_DEBIAN_RUST" = 0 ] && [ "$BUILD_STD" = 1 ]; then
+    # -Zbuild-std is unstable: should a Rust release break it, the prebuilt library still works.
+    if ! STD_FROM_SOURCE=1 cargo_wasm_release --no-default-features --features "$feature"; then
+      log "compiling the standard library from source failed; using the prebuilt one (a larger .wasm)"
+      cargo_wasm_release --no-default-features --features "$feature"
+    fi
+  else
+    cargo_wasm_release --no-default-features --features "$feature"
   fi
-else
-  cargo_wasm_release
-fi
-WASM="$ROOT/target/wasm/$TARGET/release/finsam_wasm.wasm"
+  cp "$ROOT/target/wasm/$TARGET/release/finsam_wasm.wasm" "$ROOT/target/wasm/modules/$name.wasm"
+done
 
-# 5. Generate the JS glue for both targets and assemble the package. Built beside pkg/ and
-#    moved into place at the end, so an interrupted run never leaves half a package.
+# 5. Generate the JS glue of each module for both targets and assemble the package. Built
+#    beside pkg/ and moved into place at the end, so an interrupted run never leaves half a
+#    package.
 STAGE="$ROOT/target/wasm/pkg.staging"
 rm -rf "$STAGE"
 mkdir -p "$STAGE"
-for target in nodejs web; do
-  case "$target" in nodejs) out="$STAGE/node" ;; web) out="$STAGE/web" ;; esac
-  "$WASM_BINDGEN" --target "$target" --remove-name-section --remove-producers-section \
-    --out-dir "$out" "$WASM"
-  # Only for bundlers that import the .wasm as a module; neither target does, and it would
-  # put wasm-level `any` types into the package.
-  rm -f "$out/finsam_wasm_bg.wasm.d.ts"
+for module in $MODULES; do
+  name="${module#*:}"
+  for target in nodejs web; do
+    case "$target" in nodejs) out="$STAGE/node" ;; web) out="$STAGE/web" ;; esac
+    "$WASM_BINDGEN" --target "$target" --remove-name-section --remove-producers-section \
+      --out-dir "$out" --out-name "$name" "$ROOT/target/wasm/modules/$name.wasm"
+    # Only for bundlers that import the .wasm as a module; neither target does, and it would
+    # put wasm-level `any` types into the package.
+    rm -f "$out/${name}_bg.wasm.d.ts"
+  done
 done
-# Shrink the .wasm (about 5 % smaller gzipped). Plain `-Oz` would also inline every function
+# Shrink each .wasm (about 5 % smaller gzipped). Plain `-Oz` would also inline every function
 # that has a single caller: the code gets a little smaller, but gzip does much worse on it (a
 # quarter larger than without wasm-opt), so that inlining is off. No flag that assumes traps
 # never happen (-tnh, -iit): a panic must still reach the hook (src/panic_hook.rs) and trap.
 # wasm-bindgen gives both targets the same .wasm: it is optimised once.
-RAW_BEFORE=$(wc -c <"$STAGE/web/finsam_wasm_bg.wasm")
-GZ_BEFORE=$(gzip -9 -c "$STAGE/web/finsam_wasm_bg.wasm" | wc -c)
-if [ "${FINSAM_WASM_OPT:-1}" != 0 ]; then
-  log "optimising the .wasm with wasm-opt"
-  optimise() { "$WASM_OPT" -Oz --one-caller-inline-max-function-size=0 --strip-target-features "$1" -o "$1"; }
-  SAME_WASM=0
-  cmp -s "$STAGE/node/finsam_wasm_bg.wasm" "$STAGE/web/finsam_wasm_bg.wasm" && SAME_WASM=1
-  optimise "$STAGE/web/finsam_wasm_bg.wasm"
-  if [ "$SAME_WASM" = 1 ]; then
-    cp "$STAGE/web/finsam_wasm_bg.wasm" "$STAGE/node/finsam_wasm_bg.wasm"
-  else
-    optimise "$STAGE/node/finsam_wasm_bg.wasm"
+gz_size() { gzip -9 -c "$1" | wc -c; }
+declare -A RAW_BEFORE GZ_BEFORE
+for module in $MODULES; do
+  name="${module#*:}"
+  web_wasm="$STAGE/web/${name}_bg.wasm"
+  node_wasm="$STAGE/node/${name}_bg.wasm"
+  RAW_BEFORE[$name]=$(wc -c <"$web_wasm")
+  GZ_BEFORE[$name]=$(gz_size "$web_wasm")
+  if [ "${FINSAM_WASM_OPT:-1}" != 0 ]; then
+    log "optimising $name with wasm-opt"
+    optimise() { "$WASM_OPT" -Oz --one-caller-inline-max-function-size=0 --strip-target-features "$1" -o "$1"; }
+    SAME_WASM=0
+    cmp -s "$node_wasm" "$web_wasm" && SAME_WASM=1
+    optimise "$web_wasm"
+    if [ "$SAME_WASM" = 1 ]; then
+      cp "$web_wasm" "$node_wasm"
+    else
+      optimise "$node_wasm"
+    fi
   fi
-fi
+done
 # The web build's `InitOutput` lists the raw wasm exports, whose externref parameters
 # wasm-bindgen declares as `any`; `unknown` says the same without opting out of type checks
 # (the package's declarations must not use `any`: finsam-wasm/tests/package.test.mjs).
-sed -i '/^export interface InitOutput {/,/^}/ s/\b\([a-z]\): any\b/\1: unknown/g' "$STAGE/web/finsam_wasm.d.ts"
+for module in $MODULES; do
+  sed -i '/^export interface InitOutput {/,/^}/ s/\b\([a-z]\): any\b/\1: unknown/g' "$STAGE/web/${module#*:}.d.ts"
+done
 # The Node build is CommonJS, the web build an ES module: each folder says so for Node.
 echo '{ "type": "commonjs" }' >"$STAGE/node/package.json"
 echo '{ "type": "module" }' >"$STAGE/web/package.json"
@@ -196,10 +219,13 @@ if [ "$WITH_TEST_BUILD" = 1 ]; then
   echo '{ "type": "commonjs" }' >"$TEST_OUT/package.json"
 fi
 
-RAW=$(wc -c <"$PKG/web/finsam_wasm_bg.wasm")
-GZ=$(gzip -9 -c "$PKG/web/finsam_wasm_bg.wasm" | wc -c)
 echo "finsam-wasm: built $PKG (version $VERSION)"
-echo "finsam-wasm: finsam_wasm_bg.wasm is $RAW bytes raw, $GZ bytes gzipped (gzip -9)"
-if [ "${FINSAM_WASM_OPT:-1}" != 0 ]; then
-  echo "finsam-wasm: before wasm-opt it was $RAW_BEFORE bytes raw, $GZ_BEFORE bytes gzipped"
-fi
+for module in $MODULES; do
+  name="${module#*:}"
+  RAW=$(wc -c <"$PKG/web/${name}_bg.wasm")
+  GZ=$(gz_size "$PKG/web/${name}_bg.wasm")
+  echo "finsam-wasm: ${name}_bg.wasm is $RAW bytes raw, $GZ bytes gzipped (gzip -9)"
+  if [ "${FINSAM_WASM_OPT:-1}" != 0 ]; then
+    echo "finsam-wasm: before wasm-opt it was ${RAW_BEFORE[$name]} bytes raw, ${GZ_BEFORE[$name]} bytes gzipped"
+  fi
+done

@@ -6,7 +6,7 @@
 //! the core's checks, codes and paths, and decimals stay strings on both sides.
 
 use finsam_core::json::{from_json, to_json};
-use finsam_core::{Error, ErrorKind};
+use finsam_core::{Error, ErrorKind, GradingPolicy};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -54,6 +54,7 @@ pub(crate) fn throwable(error: &Error) -> JsValue {
 
 /// A string argument, or an `invalid_type` error whose path names the parameter (`format`,
 /// `period`), as the arguments of the functions that take several loose ones report it.
+#[cfg(feature = "reports")]
 pub(crate) fn string_param(value: &JsValue, name: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| {
         throwable(&Error::new(
@@ -74,6 +75,7 @@ pub(crate) fn type_name(value: &JsValue) -> String {
 }
 
 /// The string argument `name` read with `parse`; its error is placed at the parameter's name.
+#[cfg(feature = "reports")]
 pub(crate) fn parsed_param<T>(value: &JsValue, name: &str) -> Result<T, JsValue>
 where
     T: std::str::FromStr<Err = Error>,
@@ -99,41 +101,10 @@ pub(crate) fn binding_error(message: &str, code: &str, path: &str) -> JsValue {
     error
 }
 
-/// One error of a validation outcome, as data.
-#[derive(Serialize)]
-pub(crate) struct ErrorView {
-    path: String,
-    code: &'static str,
-    message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    column: Option<usize>,
-}
-
-/// `{valid, errors}`: the outcome of a validation, as data.
-#[derive(Serialize)]
-pub(crate) struct ValidationOutcome {
-    valid: bool,
-    errors: Vec<ErrorView>,
-}
-
-impl ValidationOutcome {
-    /// The outcome for the errors the core found. Line and column are kept only when the caller
-    /// gave JSON text (`with_position`).
-    pub(crate) fn new(errors: &[Error], with_position: bool) -> ValidationOutcome {
-        ValidationOutcome {
-            valid: errors.is_empty(),
-            errors: errors
-                .iter()
-                .map(|e| ErrorView {
-                    path: e.path().to_owned(),
-                    code: e.code(),
-                    message: e.message().to_owned(),
-                    line: e.line().filter(|_| with_position),
-                    column: e.column().filter(|_| with_position),
-                })
-                .collect(),
-        }
+/// The policy given, or the default one when the argument is absent or `null`.
+pub(crate) fn policy_or_default(policy: Option<JsValue>) -> Result<GradingPolicy, JsValue> {
+    match given(policy) {
+        Some(policy) => from_js(&policy),
+        None => Ok(GradingPolicy::default()),
     }
 }

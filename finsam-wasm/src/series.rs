@@ -7,8 +7,9 @@ use finsam_core::{Report, ReportSeries};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::convert::policy_or_default;
 use crate::convert::{from_js, throwable, to_js};
-use crate::{panic_hook, policy_or_default};
+use crate::panic_hook;
 
 /// A comparison with its flat rows, as `compareReports` returns it.
 #[derive(Serialize)]

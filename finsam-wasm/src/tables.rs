@@ -6,8 +6,9 @@ use finsam_core::render::{self, Format};
 use finsam_core::{Language, Report};
 use wasm_bindgen::prelude::*;
 
+use crate::convert::policy_or_default;
 use crate::convert::{from_js, given, parsed_param, throwable};
-use crate::{panic_hook, policy_or_default};
+use crate::panic_hook;
 
 /// The language argument: Swedish when absent or `null`.
 fn language_or_swedish(language: Option<JsValue>) -> Result<Language, JsValue> {

@@ -8,11 +8,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { finsam, sampleReport, START_2017, SAMPLE_YEARS } from './support.mjs';
+import { finsam, finsamReports, sampleReport, START_2017, SAMPLE_YEARS } from './support.mjs';
 
 const SEED = Number(process.env.FINSAM_FUZZ_SEED ?? 20171231);
 const CASES = Number(process.env.FINSAM_FUZZ_CASES ?? 150);
 const CODES = new Set(finsam.errorCodes());
+const MODULES = { finsam, 'finsam/reports': finsamReports };
 
 /** mulberry32: a small seeded generator of numbers in [0, 1). */
 function generator(seed) {
@@ -119,7 +120,7 @@ function jsonOf(value) {
   }
 }
 
-/** Every exported function, with how to call it with generated arguments. */
+/** Every exported function of both modules, with how to call it with generated arguments. */
 function calls(f) {
   const { any, text, rows, mutated, pick } = f;
   const maybe = () => pick([undefined, null, any()]);
@@ -137,12 +138,12 @@ function calls(f) {
     parseDecision: () => finsam.parseDecision(pick([text(), any()])),
     convertMoney: () => finsam.convertMoney(pick([text(), any()]), pick(['tkr', 'sek', any()]), pick(['tkr', 'sek', any()])),
     roundMoney: () => finsam.roundMoney(pick([text(), any()]), pick(['tkr', 'sek', any()]), maybe()),
-    readCells: () => finsam.readCells(pick([text(), text(), any()]), pick([text(), text(), any()])),
-    interventionFromText: () => finsam.interventionFromText(pick([rows()[0], any()])),
-    reportFromText: () => finsam.reportFromText(pick([text(), any()]), pick(['2017', text(), any()]), pick([rows(), any()])),
-    renderGoalTable: () => finsam.renderGoalTable(mutated(), pick(['csv', 'html', 'markdown', any()]), maybe(), maybe()),
-    renderFlowTable: () => finsam.renderFlowTable(mutated(), pick(['csv', 'html', 'markdown', any()]), maybe()),
-    compareReports: () => finsam.compareReports(pick([[mutated(), mutated()], SAMPLE_YEARS.map(sampleReport), any()]), maybe()),
+    readCells: () => finsamReports.readCells(pick([text(), text(), any()]), pick([text(), text(), any()])),
+    interventionFromText: () => finsamReports.interventionFromText(pick([rows()[0], any()])),
+    reportFromText: () => finsamReports.reportFromText(pick([text(), any()]), pick(['2017', text(), any()]), pick([rows(), any()])),
+    renderGoalTable: () => finsamReports.renderGoalTable(mutated(), pick(['csv', 'html', 'markdown', any()]), maybe(), maybe()),
+    renderFlowTable: () => finsamReports.renderFlowTable(mutated(), pick(['csv', 'html', 'markdown', any()]), maybe()),
+    compareReports: () => finsamReports.compareReports(pick([[mutated(), mutated()], SAMPLE_YEARS.map(sampleReport), any()]), maybe()),
   };
 }
 
@@ -174,15 +175,20 @@ test('every function returns or throws a FinsamError with a code of the core, fo
   for (const name of ['gradeReport', 'checkReport', 'renderGoalTable', 'reportFromText', 'compareReports']) {
     assert.ok(outcomes[name].threw > 0, `${name} never threw: ${JSON.stringify(outcomes[name])}`);
   }
-  // The module still works.
+  // Both modules still work.
   assert.equal(finsam.gradeIntervention(START_2017).grade, 'very_good');
+  assert.equal(finsamReports.readCells('20 nya deltagare', '21 nya').complete, true);
 });
 
-test('the declared functions are all fuzzed', () => {
-  const exported = Object.keys(finsam).filter((name) => typeof finsam[name] === 'function');
+test('the declared functions of both modules are all fuzzed', () => {
   const skipped = ['defaultPolicy', 'errorCodes', 'version', 'initSync'];
+  const exported = Object.values(MODULES).flatMap((module) =>
+    Object.keys(module).filter((name) => typeof module[name] === 'function' && !skipped.includes(name)),
+  );
   const fuzzed = Object.keys(calls(fuzzer(generator(SEED))));
-  assert.deepEqual(exported.filter((name) => !skipped.includes(name)).sort(), [...fuzzed].sort());
+  assert.deepEqual(exported.sort(), [...fuzzed].sort());
+  assert.deepEqual(finsamReports.errorCodes(), finsam.errorCodes());
+  assert.equal(finsamReports.version(), finsam.version());
 });
 
 /** Unicode's white space (Rust's `char::is_whitespace`), which JS's `\s` is not quite. */
@@ -198,7 +204,7 @@ test('readCells returns for any text, and every item span slices the JS string',
   for (let i = 0; i < CASES * 4; i += 1) {
     const goals = f.text();
     const results = f.text();
-    const aligned = finsam.readCells(goals, results);
+    const aligned = finsamReports.readCells(goals, results);
     assert.equal(aligned.goals.length, aligned.sources.length);
     // A lone surrogate crosses as U+FFFD, one UTF-16 unit for one.
     const wellFormed = (s) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');

@@ -9,8 +9,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
-import { finsam, PKG, ROOT, SAMPLE_YEARS, START_2017, START_2017_EXPLANATION, VECTORS, WASM_DIR, sampleReport, vectorCases } from './support.mjs';
+import { finsam, finsamReports, PKG, ROOT, SAMPLE_YEARS, START_2017, START_2017_EXPLANATION, VECTORS, WASM_DIR, sampleReport, vectorCases } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const manifest = JSON.parse(readFileSync(path.join(PKG, 'package.json'), 'utf8'));
@@ -42,6 +43,27 @@ test('the package exports the Node build under Node and the web build elsewhere'
     assert.ok(existsSync(path.join(PKG, target.default)), target.default);
   }
   assert.ok(existsSync(path.join(PKG, manifest.exports['./web/finsam_wasm_bg.wasm'])));
+  // The text module, `finsam/reports`: the same two builds.
+  const text = manifest.exports['./reports'];
+  assert.deepEqual(text.node, { types: './node/finsam_reports.d.ts', default: './node/finsam_reports.js' });
+  assert.deepEqual(text.default, { types: './web/finsam_reports.d.ts', default: './web/finsam_reports.js' });
+  assert.deepEqual(manifest.exports['./node/reports'], text.node);
+  assert.deepEqual(manifest.exports['./web/reports'], text.default);
+  for (const target of [text.node, text.default]) {
+    assert.ok(existsSync(path.join(PKG, target.types)), target.types);
+    assert.ok(existsSync(path.join(PKG, target.default)), target.default);
+  }
+  assert.ok(existsSync(path.join(PKG, manifest.exports['./web/finsam_reports_bg.wasm'])));
+});
+
+test('each module is its own .wasm of at most 200 KB gzipped, and the two share no functions', () => {
+  for (const name of ['finsam_wasm_bg.wasm', 'finsam_reports_bg.wasm']) {
+    const size = gzipSync(readFileSync(path.join(PKG, 'web', name)), { level: 9 }).length;
+    assert.ok(size <= 200_000, `${name} is ${size} bytes gzipped`);
+  }
+  const functions = (module) => Object.keys(module).filter((k) => typeof module[k] === 'function');
+  const shared = functions(finsam).filter((name) => functions(finsamReports).includes(name));
+  assert.deepEqual(shared.sort(), ['errorCodes', 'version']);
 });
 
 test('the Node build can also be imported from an ES module, with named exports', async () => {
@@ -78,11 +100,22 @@ test('the web build runs in Node after initSync and agrees with the Node build',
   })();
   assert.ok(error instanceof Error);
   assert.equal(error.code, 'invalid_type');
+  // The text module's web build, loaded the same way, reads what the report says and agrees.
+  const webText = await import(pathToFileURL(path.join(PKG, 'web', 'finsam_reports.js')).href);
+  webText.initSync({ module: readFileSync(path.join(PKG, 'web', 'finsam_reports_bg.wasm')) });
+  const cells = ['40 deltagare, 20 nya.', '61 deltagare, 21 nya'];
+  assert.deepEqual(webText.readCells(...cells), finsamReports.readCells(...cells));
+  assert.equal(webText.renderGoalTable(sampleReport(2017), 'csv'), finsamReports.renderGoalTable(sampleReport(2017), 'csv'));
 });
 
 test('no declaration file of the package uses any', () => {
   const files = declarationFiles();
-  assert.deepEqual(files.map((f) => path.relative(PKG, f)).sort(), ['node/finsam_wasm.d.ts', 'web/finsam_wasm.d.ts']);
+  assert.deepEqual(files.map((f) => path.relative(PKG, f)).sort(), [
+    'node/finsam_reports.d.ts',
+    'node/finsam_wasm.d.ts',
+    'web/finsam_reports.d.ts',
+    'web/finsam_wasm.d.ts',
+  ]);
   for (const file of files) {
     const code = withoutComments(readFileSync(file, 'utf8'));
     const uses = code.split('\n').filter((line) => /\bany\b/.test(line));
@@ -93,19 +126,40 @@ test('no declaration file of the package uses any', () => {
   assert.equal(/\bany\b/.test(withoutComments('/** if any */ export function f(): void;')), false);
 });
 
-test('the declared functions are the exported functions', () => {
-  const dts = readFileSync(path.join(PKG, 'node', 'finsam_wasm.d.ts'), 'utf8');
-  const declared = [...dts.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]).sort();
-  const exported = Object.keys(finsam).filter((k) => typeof finsam[k] === 'function').sort();
-  assert.deepEqual(declared, exported);
-  assert.ok(!exported.includes('__panicForTests'), 'the test-only entry point is not in the package');
+/** The declarations (`export type` and `export interface`) of a .d.ts file, by name, as written. */
+function declarations(file) {
+  const ts = require(path.join(WASM_DIR, 'node_modules', 'typescript'));
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  return new Map(
+    source.statements
+      .filter((node) => ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node))
+      .map((node) => [node.name.text, node.getText(source)]),
+  );
+}
+
+test('the declared functions are the exported functions, in each module', () => {
+  for (const [file, module] of [['finsam_wasm.d.ts', finsam], ['finsam_reports.d.ts', finsamReports]]) {
+    const dts = readFileSync(path.join(PKG, 'node', file), 'utf8');
+    const declared = [...dts.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]).sort();
+    const exported = Object.keys(module).filter((k) => typeof module[k] === 'function').sort();
+    assert.deepEqual(declared, exported, file);
+    assert.ok(!exported.includes('__panicForTests'), 'the test-only entry point is not in the package');
+  }
+  // Both modules declare the same types of the format, word for word.
+  const main = declarations(path.join(PKG, 'node', 'finsam_wasm.d.ts'));
+  const text = declarations(path.join(PKG, 'node', 'finsam_reports.d.ts'));
+  assert.ok(main.size > 100, `${main.size} declarations`);
+  assert.deepEqual([...text.keys()].sort(), [...main.keys()].sort());
+  for (const [name, declaration] of text) assert.equal(declaration, main.get(name), name);
 });
 
 test('the declared ErrorCode union is exactly the codes of the core', () => {
-  const dts = readFileSync(path.join(PKG, 'node', 'finsam_wasm.d.ts'), 'utf8');
-  const union = /export type ErrorCode =([^;]*);/.exec(dts)[1];
-  const declared = [...union.matchAll(/"(\w+)"/g)].map((m) => m[1]);
-  assert.deepEqual(declared, finsam.errorCodes());
+  for (const file of ['finsam_wasm.d.ts', 'finsam_reports.d.ts']) {
+    const dts = readFileSync(path.join(PKG, 'node', file), 'utf8');
+    const union = /export type ErrorCode =([^;]*);/.exec(dts)[1];
+    const declared = [...union.matchAll(/"(\w+)"/g)].map((m) => m[1]);
+    assert.deepEqual(declared, finsam.errorCodes(), file);
+  }
 });
 
 /** The members of the string-literal union `name` in the declarations, in order. */
@@ -240,12 +294,12 @@ test('what the functions take and return fits the declared types exactly (no mis
     ['Money[]', [finsam.convertMoney('1732974', 'sek', 'tkr'), finsam.roundMoney('2.5', 'tkr', 'half_even')]],
     // The text parser: every cell of the fixture (unparsed items, every issue code the
     // fixture has), a cell too long, and reports built from rows of text.
-    ['Aligned[]', cells.map((row) => finsam.readCells(row.goals_text, row.results_text))],
-    ['Aligned[]', [finsam.readCells('Ökad samverkan 😀. 10-20 deltagare.', '12 möten'), finsam.readCells('80 deltagare. '.repeat(200), '')]],
-    ['TextIntervention', finsam.interventionFromText(textRows[0])],
-    ['TextReport', finsam.reportFromText('Exempel', '2017', textRows)],
+    ['Aligned[]', cells.map((row) => finsamReports.readCells(row.goals_text, row.results_text))],
+    ['Aligned[]', [finsamReports.readCells('Ökad samverkan 😀. 10-20 deltagare.', '12 möten'), finsamReports.readCells('80 deltagare. '.repeat(200), '')]],
+    ['TextIntervention', finsamReports.interventionFromText(textRows[0])],
+    ['TextReport', finsamReports.reportFromText('Exempel', '2017', textRows)],
     ['TextRow[]', textRows],
-    ['ReportComparison', finsam.compareReports(SAMPLE_YEARS.slice(0, 3).map(sampleReport))],
+    ['ReportComparison', finsamReports.compareReports(SAMPLE_YEARS.slice(0, 3).map(sampleReport))],
     // Inputs too: the shared vectors are written in the JSON format the input types describe.
     ['Intervention[]', grading.map((c) => c.intervention)],
     ['Policy[]', grading.filter((c) => c.policy !== null).map((c) => c.policy)],

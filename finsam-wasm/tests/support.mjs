@@ -15,6 +15,14 @@ const require = createRequire(import.meta.url);
 /** The package as `require('finsam')` gives it under Node (the `node` export condition). */
 export const finsam = require(PKG);
 
+/**
+ * The package's text module as `require('finsam/reports')` gives it under Node: the file the
+ * `./text` export names for the `node` condition.
+ */
+export const finsamReports = require(
+  path.join(PKG, JSON.parse(readFileSync(path.join(PKG, 'package.json'), 'utf8')).exports['./reports'].node.default),
+);
+
 /** The cases of a shared test vector file of finsam-core. */
 export function vectorCases(file) {
   return JSON.parse(readFileSync(path.join(VECTORS, file), 'utf8')).cases;

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { finsam, sampleReport, thrown } from './support.mjs';
+import { finsam, finsamReports, sampleReport, thrown } from './support.mjs';
 
 /**
  * The report of finsam-core/tests/render.rs: START (the decided grade agrees), a name with a
@@ -60,7 +60,7 @@ function smallReport() {
 
 test('the CSV of a small report is exact, in Swedish and in English', () => {
   assert.equal(
-    finsam.renderGoalTable(smallReport(), 'csv'),
+    finsamReports.renderGoalTable(smallReport(), 'csv'),
     'Insats,Mål,Resultat,Måluppfyllelse\r\n' +
       'START,20 nya deltagare,21,Mycket god\r\n' +
       'START,50 % i arbete/studier,67 % (14 av 21),Mycket god\r\n' +
@@ -70,7 +70,7 @@ test('the CSV of a small report is exact, in Swedish and in English', () => {
       'Ny insats,Inga mål,,Ingen grad\r\n',
   );
   assert.equal(
-    finsam.renderGoalTable(smallReport(), 'CSV', 'en'),
+    finsamReports.renderGoalTable(smallReport(), 'CSV', 'en'),
     'Intervention,Goal,Result,Goal fulfilment\r\n' +
       'START,20 nya deltagare,21,Very good\r\n' +
       'START,50 % i arbete/studier,67% (14 of 21),Very good\r\n' +
@@ -93,14 +93,14 @@ test('the Markdown of a small report is exact; md is markdown; the language defa
     '|  | 10 % till arbete | 8,5 % (17 av 200) |  |\n' +
     '|  | Samverkan, "nätverk" | Möten, nätverk |  |\n' +
     '| Ny insats | Inga mål |  | Ingen grad |\n';
-  assert.equal(finsam.renderGoalTable(smallReport(), 'markdown'), markdown);
-  assert.equal(finsam.renderGoalTable(smallReport(), 'md', null), markdown);
-  assert.equal(finsam.renderGoalTable(smallReport(), 'md', 'sv', null), markdown);
+  assert.equal(finsamReports.renderGoalTable(smallReport(), 'markdown'), markdown);
+  assert.equal(finsamReports.renderGoalTable(smallReport(), 'md', null), markdown);
+  assert.equal(finsamReports.renderGoalTable(smallReport(), 'md', 'sv', null), markdown);
 });
 
 test('the HTML of the 2017 sample is a complete, accessible document', () => {
   const report = sampleReport(2017);
-  const html = finsam.renderGoalTable(report, 'html');
+  const html = finsamReports.renderGoalTable(report, 'html');
   assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'));
   assert.ok(html.endsWith('</table>\n</body>\n</html>\n'));
   const rows = report.interventions.reduce((sum, i) => sum + Math.max(i.goals?.length ?? 0, 1), 0);
@@ -108,16 +108,16 @@ test('the HTML of the 2017 sample is a complete, accessible document', () => {
   assert.equal(html.split('<tr>').length - 1, rows + 1);
   assert.ok(html.includes('<td>93 % (89 av 93)</td>'));
   assert.ok(html.includes('<th scope="col">Måluppfyllelse</th>'));
-  const english = finsam.renderGoalTable(report, 'html', 'en');
+  const english = finsamReports.renderGoalTable(report, 'html', 'en');
   assert.ok(english.startsWith('<!DOCTYPE html>\n<html lang="en">'));
   assert.ok(english.includes('<td>67% (14 of 21)</td>'));
   // A policy of its own grades differently.
   const strict = { very_good: '0.99', good: '0.98', acceptable: '0.97' };
-  assert.notEqual(finsam.renderGoalTable(report, 'csv', 'sv', strict), finsam.renderGoalTable(report, 'csv'));
+  assert.notEqual(finsamReports.renderGoalTable(report, 'csv', 'sv', strict), finsamReports.renderGoalTable(report, 'csv'));
 });
 
 test('the flow tables of the samples', () => {
-  const csv = finsam.renderFlowTable(sampleReport(2015), 'csv', 'en');
+  const csv = finsamReports.renderFlowTable(sampleReport(2015), 'csv', 'en');
   assert.ok(
     csv.startsWith(
       'Intervention,Current participants,Of whom women,Of whom men,Other/unspecified,' +
@@ -125,11 +125,11 @@ test('the flow tables of the samples', () => {
     ),
   );
   assert.ok(csv.endsWith('TOTAL,728,411,299,1,501,215,98,24\r\n'));
-  const markdown = finsam.renderFlowTable(sampleReport(2017), 'markdown');
+  const markdown = finsamReports.renderFlowTable(sampleReport(2017), 'markdown');
   assert.ok(markdown.includes('| Hälsosam | 96 | 69 | 27 | 0 | 96 | 96 | ej tillämpligt | ej tillämpligt |\n'));
   assert.ok(markdown.endsWith('| Varav unika deltagare | 624 |  |  |  |  |  |  |  |\n'));
-  assert.ok(finsam.renderFlowTable(sampleReport(2015), 'html').includes('<tfoot>\n<tr><th scope="row">TOTALT</th>'));
-  assert.equal(finsam.renderFlowTable(smallReport(), 'html'), null);
+  assert.ok(finsamReports.renderFlowTable(sampleReport(2015), 'html').includes('<tfoot>\n<tr><th scope="row">TOTALT</th>'));
+  assert.equal(finsamReports.renderFlowTable(smallReport(), 'html'), null);
 });
 
 test('rendering names the bad argument', () => {
@@ -139,16 +139,16 @@ test('rendering names the bad argument', () => {
     [['csv', 'fi'], 'unknown_variant', 'language'],
     [['csv', 1], 'invalid_type', 'language'],
   ]) {
-    for (const render of [finsam.renderGoalTable, finsam.renderFlowTable]) {
+    for (const render of [finsamReports.renderGoalTable, finsamReports.renderFlowTable]) {
       const error = thrown(() => render(smallReport(), ...args));
       assert.deepEqual([error.name, error.code, error.path], ['FinsamError', code, path], JSON.stringify(args));
     }
   }
   const bad = smallReport();
   bad.interventions[0].goals[1].target = '101';
-  const error = thrown(() => finsam.renderGoalTable(bad, 'csv'));
+  const error = thrown(() => finsamReports.renderGoalTable(bad, 'csv'));
   assert.deepEqual([error.code, error.path], ['share_above_100', 'interventions[0].goals[1].target']);
-  assert.equal(thrown(() => finsam.renderGoalTable(smallReport(), 'csv', 'sv', { good: 'x' })).path, 'good');
+  assert.equal(thrown(() => finsamReports.renderGoalTable(smallReport(), 'csv', 'sv', { good: 'x' })).path, 'good');
 });
 
 // ------------------------------------------------------------------------------------------
@@ -157,10 +157,10 @@ test('rendering names the bad argument', () => {
 const samples = () => [2017, 2014, 2015].map(sampleReport);
 
 test('the 2014, 2015 and 2017 samples compared, given in any order', () => {
-  const comparison = finsam.compareReports(samples());
+  const comparison = finsamReports.compareReports(samples());
   assert.deepEqual(comparison.periods, ['2014', '2015', '2017']);
   assert.equal(comparison.interventions.length, 15);
-  assert.deepEqual(comparison, finsam.compareReports(samples().reverse()));
+  assert.deepEqual(comparison, finsamReports.compareReports(samples().reverse()));
 
   const grades = (id) =>
     comparison.grade_rows.filter((row) => row.intervention_id === id).map((row) => [row.period, row.grade]);
@@ -204,12 +204,12 @@ test('the 2014, 2015 and 2017 samples compared, given in any order', () => {
 });
 
 test('compareReports refuses two reports of one period and a report that is not valid', () => {
-  const twice = thrown(() => finsam.compareReports([...samples(), sampleReport(2014)]));
+  const twice = thrown(() => finsamReports.compareReports([...samples(), sampleReport(2014)]));
   assert.deepEqual([twice.code, twice.path], ['duplicate_period', '[3].period']);
   const bad = samples();
   bad[1].interventions[0].goals[0].target = '-1';
-  const invalid = thrown(() => finsam.compareReports(bad));
+  const invalid = thrown(() => finsamReports.compareReports(bad));
   assert.deepEqual([invalid.code, invalid.path], ['negative_value', '[1].interventions[0].goals[0].target']);
-  assert.equal(thrown(() => finsam.compareReports(sampleReport(2014))).code, 'invalid_type');
-  assert.deepEqual(finsam.compareReports([]), { periods: [], interventions: [], grade_rows: [], goal_rows: [] });
+  assert.equal(thrown(() => finsamReports.compareReports(sampleReport(2014))).code, 'invalid_type');
+  assert.deepEqual(finsamReports.compareReports([]), { periods: [], interventions: [], grade_rows: [], goal_rows: [] });
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { finsam, VECTORS, START_2017, sampleReport, thrown } from './support.mjs';
+import { finsam, finsamReports, VECTORS, START_2017, sampleReport, thrown } from './support.mjs';
 
 const CELLS = JSON.parse(readFileSync(path.join(VECTORS, 'cells.json'), 'utf8')).rows;
 
@@ -48,7 +48,7 @@ test('every cell of the three summaries: no wrong parse, at least 95 % read comp
   let complete = 0;
   for (const row of CELLS) {
     const label = `${row.year} ${row.intervention}`;
-    const aligned = finsam.readCells(row.goals_text, row.results_text);
+    const aligned = finsamReports.readCells(row.goals_text, row.results_text);
     const goalItems = aligned.goal_cell.items;
     const resultItems = aligned.result_cell.items;
     const spans = goalItems.filter((item) => item.item === 'goal').map((item) => item.span);
@@ -92,7 +92,7 @@ test('every cell of the three summaries: no wrong parse, at least 95 % read comp
 
 test('a cell of Hälsosam 2017: goals with their results, the flow link, the fraction kept', () => {
   const row = CELLS.find((r) => r.year === 2017 && r.intervention === 'halsosam');
-  const aligned = finsam.readCells(row.goals_text, row.results_text);
+  const aligned = finsamReports.readCells(row.goals_text, row.results_text);
   const [first] = aligned.goals;
   assert.deepEqual([first.kind, first.target, first.measures], ['count', '80', 'current_participants']);
   assert.deepEqual([first.result.type, first.result.value], ['count', '96']);
@@ -105,7 +105,7 @@ test('a cell of Hälsosam 2017: goals with their results, the flow link, the fra
 test('every span of the fixture slices the JS string, also after å, ä and ö', () => {
   let afterNonAscii = 0;
   for (const row of CELLS) {
-    const aligned = finsam.readCells(row.goals_text, row.results_text);
+    const aligned = finsamReports.readCells(row.goals_text, row.results_text);
     for (const issue of aligned.issues) {
       const cell = issue.cell === 'goals' ? row.goals_text : row.results_text;
       assert.equal(cell.slice(issue.span.start, issue.span.end).split(/\s+/).join(' ').trim(), issue.text);
@@ -126,7 +126,7 @@ test('every span of the fixture slices the JS string, also after å, ä and ö',
 
 test('a span after Swedish letters and an emoji is in UTF-16 units, with its bytes kept', () => {
   const goals = 'Ökad samverkan i Årsta 😀. 10-20 deltagare i Älvsjö.';
-  const aligned = finsam.readCells(goals, 'Möten har hållits');
+  const aligned = finsamReports.readCells(goals, 'Möten har hållits');
   assert.equal(aligned.issues.length, 1);
   const [issue] = aligned.issues;
   assert.deepEqual([issue.code, issue.severity, issue.cell], ['unparsed_text', 'error', 'goals']);
@@ -149,14 +149,14 @@ test('a span after Swedish letters and an emoji is in UTF-16 units, with its byt
 
 test('a result that answers no goal, and a goal without a result', () => {
   const results = 'Hälsan ökade för många. 48 % i arbete. 12 möten';
-  const aligned = finsam.readCells('Ökad hälsa. 50 % i arbete', results);
+  const aligned = finsamReports.readCells('Ökad hälsa. 50 % i arbete', results);
   assert.deepEqual(aligned.issues.map((i) => [i.code, i.cell]), [['unaligned_result', 'results']]);
   const [issue] = aligned.issues;
   assert.equal(results.slice(issue.span.start, issue.span.end), '12 möten');
   assert.deepEqual(aligned.result_cell.items.at(-1).result, { type: 'count', value: '12', text: '12 möten' });
   assert.equal(aligned.goals[1].result.percent, '48');
 
-  const missing = finsam.readCells('70 nya deltagare\n25 % i arbete/studier', '43 nya och 48 avslutade');
+  const missing = finsamReports.readCells('70 nya deltagare\n25 % i arbete/studier', '43 nya och 48 avslutade');
   assert.deepEqual(missing.issues.map((i) => [i.code, i.severity]), [
     ['missing_result', 'warning'],
     ['unaligned_result', 'warning'],
@@ -168,7 +168,7 @@ test('a result that answers no goal, and a goal without a result', () => {
 
 test('a cell too long is kept whole as unparsed text', () => {
   const long = '80 deltagare. '.repeat(200);
-  const aligned = finsam.readCells(long, long);
+  const aligned = finsamReports.readCells(long, long);
   assert.deepEqual(
     aligned.issues.map((i) => [i.code, i.span.start, i.span.end]),
     [['too_long', 0, long.length], ['too_long', 0, long.length]],
@@ -183,7 +183,7 @@ test('readCells refuses what is not text, naming the argument', () => {
     [['80 deltagare', null], 'results', 'null'],
     [['80 deltagare'], 'results', 'undefined'],
   ]) {
-    const error = thrown(() => finsam.readCells(...args));
+    const error = thrown(() => finsamReports.readCells(...args));
     assert.ok(error instanceof Error);
     assert.deepEqual([error.name, error.code, error.path], ['FinsamError', 'invalid_type', path]);
     assert.equal(error.message, `[invalid_type] ${path}: ${path} must be a string, found ${found}`);
@@ -197,7 +197,7 @@ const START_GOALS = '40 deltagare, 20 nya.\n50 % i arbete/studier.';
 const START_RESULTS = '61 deltagare, 21 nya\n67 % till arbete/studier (14 av 21)';
 
 test('an intervention built from a row of text grades as the report did', () => {
-  const built = finsam.interventionFromText({ name: 'START', goals: START_GOALS, results: START_RESULTS, grade: 'Mycket God' });
+  const built = finsamReports.interventionFromText({ name: 'START', goals: START_GOALS, results: START_RESULTS, grade: 'Mycket God' });
   const { intervention } = built;
   assert.deepEqual([intervention.id, intervention.name, intervention.kind], ['start', 'START', 'individual']);
   assert.deepEqual(
@@ -220,7 +220,7 @@ test('an intervention built from a row of text grades as the report did', () => 
   // The same grade as START 2017 entered field by field in the web form.
   assert.equal(finsam.gradeIntervention(START_2017).grade, graded.grade);
 
-  const lyra = finsam.interventionFromText({
+  const lyra = finsamReports.interventionFromText({
     name: '  Lyra  ',
     goals: 'Ökad programtrohet.',
     results: 'Programtrohet har ökat.',
@@ -242,10 +242,10 @@ test('interventionFromText names the field of a bad row', () => {
     [{ name: 'Lyra', goals: 20 }, 'invalid_type', 'goals'],
     [{ goals: '20 nya' }, 'missing_field', 'name'],
   ]) {
-    const error = thrown(() => finsam.interventionFromText({ ...cells, ...row }));
+    const error = thrown(() => finsamReports.interventionFromText({ ...cells, ...row }));
     assert.deepEqual([error.name, error.code, error.path], ['FinsamError', code, path], JSON.stringify(row));
   }
-  assert.equal(thrown(() => finsam.interventionFromText('START')).code, 'invalid_type');
+  assert.equal(thrown(() => finsamReports.interventionFromText('START')).code, 'invalid_type');
 });
 
 const ROWS = [
@@ -260,7 +260,7 @@ const ROWS = [
 ];
 
 test('a report built from the rows of a pasted table', () => {
-  const built = finsam.reportFromText('Samordningsförbundet Exempel', '2017', ROWS);
+  const built = finsamReports.reportFromText('Samordningsförbundet Exempel', '2017', ROWS);
   const { report } = built;
   assert.deepEqual([report.format_version, report.organisation, report.period], [1, 'Samordningsförbundet Exempel', '2017']);
   assert.deepEqual(report.interventions.map((i) => i.id), ['samverkansteam-huddinge', 'halsosam', 'kugghjulen']);
@@ -286,26 +286,26 @@ test('reportFromText names the row and field of a bad row, and the bad argument'
     [[{ name: 'Lyra' }, { name: 'Upis', grades: 'God' }], 'unknown_field', '[1].grades'],
     [['Lyra'], 'invalid_type', '[0]'],
   ]) {
-    const error = thrown(() => finsam.reportFromText('Exempel', '2017', rows));
+    const error = thrown(() => finsamReports.reportFromText('Exempel', '2017', rows));
     assert.deepEqual([error.code, error.path], [code, path], JSON.stringify(rows));
   }
   assert.deepEqual(
-    [thrown(() => finsam.reportFromText('Exempel', '2017-Q3', ROWS))].map((e) => [e.code, e.path]),
+    [thrown(() => finsamReports.reportFromText('Exempel', '2017-Q3', ROWS))].map((e) => [e.code, e.path]),
     [['invalid_period', 'period']],
   );
-  assert.equal(thrown(() => finsam.reportFromText('Exempel', 2017, ROWS)).path, 'period');
+  assert.equal(thrown(() => finsamReports.reportFromText('Exempel', 2017, ROWS)).path, 'period');
   assert.deepEqual(
-    [thrown(() => finsam.reportFromText(' ', '2017', ROWS))].map((e) => [e.code, e.path]),
+    [thrown(() => finsamReports.reportFromText(' ', '2017', ROWS))].map((e) => [e.code, e.path]),
     [['empty_text', 'organisation']],
   );
-  assert.equal(thrown(() => finsam.reportFromText('Exempel', '2017', 'rows')).code, 'invalid_type');
+  assert.equal(thrown(() => finsamReports.reportFromText('Exempel', '2017', 'rows')).code, 'invalid_type');
 });
 
 test('a rendered table reads back as the same goals', () => {
   // The 2017 summary rendered as CSV, pasted back row by row, gives every goal's kind and
   // target again.
   const source = sampleReport(2017);
-  const csv = finsam.renderGoalTable(source, 'csv');
+  const csv = finsamReports.renderGoalTable(source, 'csv');
   const grouped = new Map();
   for (const record of parseCsv(csv).slice(1)) {
     const [name, goal, result] = record;
@@ -314,7 +314,7 @@ test('a rendered table reads back as the same goals', () => {
     grouped.get(name).results.push(result);
   }
   const rows = [...grouped.values()].map((r) => ({ name: r.name, goals: r.goals.join('\n'), results: r.results.join('\n') }));
-  const built = finsam.reportFromText(source.organisation, source.period, rows);
+  const built = finsamReports.reportFromText(source.organisation, source.period, rows);
   assert.ok(built.rows.every((row) => row.aligned.complete));
   const kinds = (report) => report.interventions.map((i) => i.goals.map((g) => [g.kind, g.target ?? null]));
   assert.deepEqual(kinds(built.report), kinds(source));

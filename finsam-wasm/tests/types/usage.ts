@@ -2,12 +2,6 @@
 // enough that correct use compiles and misuse does not.
 import {
   calibrate,
-  compareReports,
-  interventionFromText,
-  readCells,
-  renderFlowTable,
-  renderGoalTable,
-  reportFromText,
   checkReport,
   convertMoney,
   defaultPolicy,
@@ -76,6 +70,8 @@ import {
   type ValidationOutcome,
 } from "finsam";
 import initWeb, { initSync, gradeIntervention as gradeInBrowser } from "finsam/web";
+import { compareReports, interventionFromText, readCells, renderFlowTable, renderGoalTable, reportFromText } from "finsam/reports";
+import initWebReports, { readCells as readCellsInBrowser } from "finsam/web/reports";
 
 const start: Intervention = {
   id: "start",
@@ -252,6 +248,12 @@ async function inBrowser(bytes: BufferSource): Promise<GradedAssessment> {
   return gradeInBrowser(start);
 }
 
+// The web build of the text module: initialised on its own, when a page needs it.
+async function reportsInBrowser(): Promise<Aligned> {
+  await initWebReports({ module_or_path: new URL("finsam_reports_bg.wasm", "https://example.invalid/") });
+  return readCellsInBrowser("80 deltagare.", "96 deltagare");
+}
+
 // @ts-expect-error a number is not an intervention
 gradeIntervention(42);
 // @ts-expect-error decimals are strings, never JS numbers
@@ -311,7 +313,7 @@ const numericMoney: number = convertMoney("1", "tkr", "sek").amount;
 // @ts-expect-error a rule outcome's excess is a decimal string
 const numericExcess: RuleOutcome["excess"] = 401;
 
-void [grade, statuses, explanation, decided, strict, all, calibration, policy, codes, fromText, decision, inBrowser, numeric, kind, notAGrade];
+void [grade, statuses, explanation, decided, strict, all, calibration, policy, codes, fromText, decision, inBrowser, reportsInBrowser, numeric, kind, notAGrade];
 void [stringFigure, swedishFigure, wording, numericStatement, anonymousRow, holiday, notACode, numericExpected];
 void [none, byDefault, explicitDefault, roundedAmount, numericAmount, euro, unitless, county, percentBase, itemless, spent];
 void [incomeless, unknownPart, notNull, numericMoney, numericExcess];
