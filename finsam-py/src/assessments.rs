@@ -1,5 +1,8 @@
 //! `AssessmentList`: the assessments grading returns, held in Rust. Grading many interventions
-//! makes this one Python object; an item becomes an `Assessment` when it is read.
+//! makes this one Python object; an item becomes an `Assessment` object when it is read, one
+//! that shares the list's assessment rather than copying it.
+
+use std::sync::Arc;
 
 use finsam_core::explain::explain_all;
 use finsam_core::Assessment;
@@ -10,7 +13,7 @@ use pyo3::IntoPyObjectExt;
 
 use crate::convert::language_in;
 use crate::errors::guard;
-use crate::outcome::PyAssessment;
+use crate::outcome::{Held, PyAssessment};
 use crate::tables::frame;
 
 /// The assessments grading returns (`grade_many`, `Report.grade`), in the order graded: a
@@ -18,19 +21,25 @@ use crate::tables::frame;
 /// a notebook and converts to pandas.
 #[pyclass(name = "AssessmentList", module = "finsam", frozen, sequence)]
 pub struct PyAssessmentList {
-    items: Vec<Assessment>,
+    // Shared with the `Assessment` objects read from the list, which stand for its items in
+    // place.
+    items: Arc<Vec<Assessment>>,
 }
 
 impl PyAssessmentList {
     /// The list of `assessments`.
     pub(crate) fn new_py(py: Python<'_>, assessments: Vec<Assessment>) -> PyResult<Py<PyAny>> {
-        Ok(Py::new(py, PyAssessmentList { items: assessments })?.into_any())
+        Ok(Py::new(
+            py,
+            PyAssessmentList {
+                items: Arc::new(assessments),
+            },
+        )?
+        .into_any())
     }
 
     fn item(&self, index: usize) -> Option<PyAssessment> {
-        self.items.get(index).map(|inner| PyAssessment {
-            inner: inner.clone(),
-        })
+        Held::item(&self.items, index).map(|inner| PyAssessment { inner })
     }
 
     /// Whether `other` holds the same assessments in the same order: another `AssessmentList`,
@@ -47,7 +56,7 @@ impl PyAssessmentList {
         }
         for (mine, theirs) in self.items.iter().zip(other.try_iter()?) {
             match theirs?.cast::<PyAssessment>() {
-                Ok(theirs) if theirs.get().inner == *mine => {}
+                Ok(theirs) if *theirs.get().inner == *mine => {}
                 _ => return Ok(Some(false)),
             }
         }
@@ -71,10 +80,12 @@ impl PyAssessmentList {
                         item.get_type().name()?
                     )));
                 };
-                items.push(assessment.get().inner.clone());
+                items.push(Assessment::clone(&assessment.get().inner));
             }
         }
-        Ok(PyAssessmentList { items })
+        Ok(PyAssessmentList {
+            items: Arc::new(items),
+        })
     }
 
     fn __len__(&self) -> usize {
@@ -138,7 +149,7 @@ impl PyAssessmentList {
         assessment
             .cast::<PyAssessment>()
             .ok()
-            .and_then(|a| self.items.iter().position(|item| *item == a.get().inner))
+            .and_then(|a| self.items.iter().position(|item| *item == *a.get().inner))
             .ok_or_else(|| PyValueError::new_err("the assessment is not in the list"))
     }
 
@@ -147,7 +158,7 @@ impl PyAssessmentList {
         assessment.cast::<PyAssessment>().map_or(0, |a| {
             self.items
                 .iter()
-                .filter(|item| **item == a.get().inner)
+                .filter(|item| **item == *a.get().inner)
                 .count()
         })
     }

@@ -3,6 +3,7 @@
 
 use finsam_core::render::Format;
 use finsam_core::{Decision, ErrorKind, Grade, Language};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
@@ -14,6 +15,9 @@ use crate::errors::{core_error, Outcome};
 
 static DECIMAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static GRADE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+/// The members of `finsam.Grade`, in the order of `Grade::BEST_FIRST`: looked up once, as
+/// calling the enum with a code on every conversion costs far more than the conversion itself.
+static GRADE_MEMBERS: PyOnceLock<Vec<Py<PyAny>>> = PyOnceLock::new();
 
 /// A Python number as an exact decimal: `decimal.Decimal`, `int` or a string such as "0.95".
 /// A `float` is refused: its binary value is not the decimal the user wrote.
@@ -99,10 +103,19 @@ pub(crate) fn decimal_opt_out(
 
 /// A grade as a member of `finsam.Grade`.
 pub(crate) fn grade_out(py: Python<'_>, grade: Grade) -> PyResult<Py<PyAny>> {
-    Ok(GRADE
-        .import(py, "finsam._grade", "Grade")?
-        .call1((grade.code(),))?
-        .unbind())
+    let members = GRADE_MEMBERS.get_or_try_init(py, || {
+        let enum_type = GRADE.import(py, "finsam._grade", "Grade")?;
+        Grade::BEST_FIRST
+            .iter()
+            .map(|g| Ok(enum_type.call1((g.code(),))?.unbind()))
+            .collect::<PyResult<Vec<_>>>()
+    })?;
+    Grade::BEST_FIRST
+        .iter()
+        .zip(members)
+        .find(|(g, _)| **g == grade)
+        .map(|(_, member)| member.clone_ref(py))
+        .ok_or_else(|| PyValueError::new_err(format!("no finsam.Grade for {}", grade.code())))
 }
 
 /// An optional grade as a member of `finsam.Grade` or `None`.

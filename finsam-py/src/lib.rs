@@ -22,7 +22,7 @@ use crate::assessments::PyAssessmentList;
 use crate::convert::{grade_in, language_in};
 use crate::errors::guard;
 use crate::model::{policy_or_default, PyGradingPolicy, PyIntervention};
-use crate::outcome::{PyAssessment, PyCalibration};
+use crate::outcome::{Held, PyAssessment, PyCalibration};
 
 fn interventions_in(interventions: Vec<PyIntervention>) -> Vec<Intervention> {
     interventions.into_iter().map(|i| i.inner).collect()
@@ -39,7 +39,7 @@ fn grade(
     let policy = policy_or_default(policy);
     guard(py, || {
         Ok(PyAssessment {
-            inner: finsam_core::grade(&intervention.inner, &policy)?,
+            inner: Held::own(finsam_core::grade(&intervention.inner, &policy)?),
         })
     })
 }

@@ -20,7 +20,7 @@ use crate::diagnostics::check_report;
 use crate::economics::PyEconomics;
 use crate::errors::{core_error, guard, Outcome};
 use crate::flows::{PyEndReasonTable, PyFlowTable};
-use crate::outcome::{PyAssessment, PyCalibration};
+use crate::outcome::{Held, PyAssessment, PyCalibration};
 use crate::tables;
 use crate::text::{self, PyTextIntervention, PyTextReport, TextRowArgs};
 
@@ -475,7 +475,7 @@ impl PyIntervention {
         let policy = policy_or_default(policy);
         guard(py, || {
             Ok(PyAssessment {
-                inner: finsam_core::grade(&self.inner, &policy)?,
+                inner: Held::own(finsam_core::grade(&self.inner, &policy)?),
             })
         })
     }

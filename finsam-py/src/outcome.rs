@@ -1,6 +1,10 @@
 //! What grading and calibration return, as Python value classes: `Assessment`,
 //! `GoalAssessment`, `Rule`, `Calibration`, `ConfusionMatrix`, `Disagreement` and `Excluded`.
 
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+use std::sync::Arc;
+
 use finsam_core::calibration::{ConfusionMatrix, Disagreement, Excluded};
 use finsam_core::{Assessment, Calibration, GoalAssessment, Rule};
 use pyo3::prelude::*;
@@ -31,7 +35,59 @@ fn repr_opt_decimal(value: Option<rust_decimal::Decimal>) -> String {
 )]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PyAssessment {
-    pub(crate) inner: Assessment,
+    pub(crate) inner: Held,
+}
+
+/// The assessment an `Assessment` object stands for: its own, or an item of an
+/// `AssessmentList`, read in place (the list cannot change, so the item stays where it is).
+#[derive(Clone)]
+pub(crate) struct Held(Place);
+
+#[derive(Clone)]
+enum Place {
+    Own(Arc<Assessment>),
+    Item(Arc<Vec<Assessment>>, usize),
+}
+
+impl Held {
+    /// An assessment of its own.
+    pub(crate) fn own(assessment: Assessment) -> Held {
+        Held(Place::Own(Arc::new(assessment)))
+    }
+
+    /// Item `index` of `list`, or `None` past its end.
+    pub(crate) fn item(list: &Arc<Vec<Assessment>>, index: usize) -> Option<Held> {
+        (index < list.len()).then(|| Held(Place::Item(Arc::clone(list), index)))
+    }
+}
+
+impl Deref for Held {
+    type Target = Assessment;
+
+    fn deref(&self) -> &Assessment {
+        match &self.0 {
+            Place::Own(assessment) => assessment,
+            #[allow(
+                clippy::indexing_slicing,
+                reason = "`Held::item` is the only way to an item, and it checks the index against a list that never changes"
+            )]
+            Place::Item(list, index) => &list[*index],
+        }
+    }
+}
+
+impl PartialEq for Held {
+    fn eq(&self, other: &Held) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Held {}
+
+impl Hash for Held {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
 }
 
 #[pymethods]
@@ -105,7 +161,7 @@ impl PyAssessment {
 
     /// The assessment in the JSON format.
     fn to_json(&self) -> String {
-        finsam_core::json::to_json(&self.inner)
+        finsam_core::json::to_json(&*self.inner)
     }
 
     /// The assessment as HTML: its goal-fulfilment table, the rule and the comparison.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 from collections.abc import Sequence
 
 import pytest
@@ -112,3 +113,13 @@ def test_iterators_are_independent() -> None:
     assert next(second).intervention_id == "i0"
     assert [a.intervention_id for a in first] == ["i2"]
     assert list(first) == []
+
+
+def test_an_item_outlives_its_list() -> None:
+    graded = finsam.sample_report(2017).grade()
+    lyra = graded[2]
+    expected = lyra.explain("en")
+    del graded
+    gc.collect()
+    assert lyra.intervention_id == "lyra" and lyra.explain("en") == expected
+    assert lyra == finsam.sample_report(2017).grade()[2] and hash(lyra) == hash(finsam.sample_report(2017).grade()[2])
