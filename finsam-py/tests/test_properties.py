@@ -126,3 +126,31 @@ def test_grade_labels_parse_back(grade: Grade, language: str) -> None:
     assert Grade.parse(grade.label(language)) is grade
     assert Grade.parse(grade.label(language).upper()) is grade
     assert Grade.parse(grade.code) is grade
+
+
+SAMPLE_2017 = finsam.sample_report(2017).grade()
+indexes = st.integers(min_value=-(2**70), max_value=2**70) | st.integers(min_value=-12, max_value=12)
+bounds = st.none() | indexes
+steps = st.none() | st.integers(min_value=-12, max_value=12).filter(lambda n: n != 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(index=indexes, start=bounds, stop=bounds, step=steps)
+def test_an_assessment_list_indexes_and_slices_as_a_list_of_its_items(
+    index: int, start: int | None, stop: int | None, step: int | None
+) -> None:
+    items = list(SAMPLE_2017)
+    try:
+        expected = items[index]
+    except IndexError:
+        try:
+            SAMPLE_2017[index]
+        except IndexError:
+            pass
+        else:
+            raise AssertionError(f"index {index} did not raise IndexError")
+    else:
+        assert SAMPLE_2017[index] == expected
+    sliced = SAMPLE_2017[start:stop:step]
+    assert isinstance(sliced, finsam.AssessmentList)
+    assert list(sliced) == items[start:stop:step]
