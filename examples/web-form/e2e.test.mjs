@@ -143,6 +143,12 @@ test('an intervention owner enters START 2017 and sees Mycket god with the core 
     const foreign = requests.filter((url) => new URL(url).origin !== origin);
     assert.deepEqual(foreign, [], 'every request stays on the page origin');
     assert.ok(requests.some((url) => url.endsWith('/pkg/web/finsam_wasm_bg.wasm')), 'the wasm came from the same origin');
+    // The form needs the main module only: the reports module is never downloaded.
+    assert.deepEqual(
+      requests.filter((url) => url.includes('finsam_reports')),
+      [],
+      'the web form loads only the finsam module',
+    );
   } finally {
     await browser?.close();
     await server?.close();
