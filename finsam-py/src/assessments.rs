@@ -42,6 +42,19 @@ impl PyAssessmentList {
         Held::item(&self.items, index).map(|inner| PyAssessment { inner })
     }
 
+    /// The positions of the items equal to `item`; none when it is not an `Assessment`.
+    fn positions_of<'a>(&'a self, item: &Bound<'_, PyAny>) -> impl Iterator<Item = usize> + 'a {
+        let wanted: Option<Held> = item
+            .cast::<PyAssessment>()
+            .ok()
+            .map(|a| a.get().inner.clone());
+        self.items
+            .iter()
+            .enumerate()
+            .filter(move |(_, candidate)| wanted.as_deref() == Some(*candidate))
+            .map(|(position, _)| position)
+    }
+
     /// Whether `other` holds the same assessments in the same order: another `AssessmentList`,
     /// or a `list` or `tuple` of `Assessment`s.
     fn same_items(&self, other: &Bound<'_, PyAny>) -> PyResult<Option<bool>> {
@@ -140,27 +153,19 @@ impl PyAssessmentList {
     }
 
     fn __contains__(&self, item: &Bound<'_, PyAny>) -> bool {
-        item.cast::<PyAssessment>()
-            .is_ok_and(|item| self.items.contains(&item.get().inner))
+        self.positions_of(item).next().is_some()
     }
 
     /// The position of the first item equal to `assessment`; `ValueError` if there is none.
     fn index(&self, assessment: &Bound<'_, PyAny>) -> PyResult<usize> {
-        assessment
-            .cast::<PyAssessment>()
-            .ok()
-            .and_then(|a| self.items.iter().position(|item| *item == *a.get().inner))
+        self.positions_of(assessment)
+            .next()
             .ok_or_else(|| PyValueError::new_err("the assessment is not in the list"))
     }
 
     /// How many items equal `assessment`.
     fn count(&self, assessment: &Bound<'_, PyAny>) -> usize {
-        assessment.cast::<PyAssessment>().map_or(0, |a| {
-            self.items
-                .iter()
-                .filter(|item| **item == *a.get().inner)
-                .count()
-        })
+        self.positions_of(assessment).count()
     }
 
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {

@@ -1,5 +1,6 @@
-//! The core's tables ([`finsam_core::render`]) handed to Python: as a pandas `DataFrame` (one
-//! row per goal or per intervention); and the column builder the other frames (diagnostics, flows, end reasons) use.
+//! The core's tables ([`finsam_core::render`]) handed to Python as a pandas `DataFrame` (one
+//! row per goal or per intervention), and the column builder the other frames (diagnostics,
+//! flows, end reasons) use.
 
 use finsam_core::render::{goal_rows, intervention_rows};
 use finsam_core::{Assessment, Decision, ErrorKind};
