@@ -8,7 +8,7 @@
 use std::hint::black_box;
 
 use finsam_benches::{median_of, per_second};
-use finsam_core::parse::read_cells;
+use finsam_core::text::read_cells;
 
 const CELLS: &str = include_str!("../finsam-core/tests/vectors/cells.json");
 

@@ -12,8 +12,8 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use finsam_core::economics::{Column, Economics, Line, Statement};
 use finsam_core::{format_number, format_percent, Language, Report, Unit};
+use finsam_core::{Column, Economics, Line, Statement};
 use rust_decimal::Decimal;
 
 fn main() -> ExitCode {

@@ -10,19 +10,23 @@
 //! as well as native targets. All money and attainment arithmetic is exact decimal
 //! ([`rust_decimal::Decimal`]) and checked.
 //!
-//! Where things live:
-//! - [`period`], [`intervention`], [`goal`], [`result`], [`mod@grade`]: the model;
-//! - [`policy`] and [`grading`]: how a grade is computed; [`assessment`] and [`explain`]: what
-//!   grading returns and how it reads;
-//! - [`calibration`]: fitting the policy to decided grades;
-//! - [`flows`] and [`end_reasons`]: participant flows; [`money`] and [`economics`]: amounts,
-//!   the statement, cost rules and the forecast; [`mod@check`]: the checker and its
-//!   [`diagnostic`]s;
-//! - [`parse`]: reading the reports' Swedish text (goal and result cells) and building
-//!   interventions from it; [`render`]: tables as Markdown, HTML and CSV; [`series`]: reports of
-//!   several years compared;
-//! - [`report`] and [`json`]: a whole report and its JSON format;
-//! - [`error`]: the typed errors with stable codes; [`locale`]: language and number format.
+//! Where things live, one folder per concept (`src/`):
+//! - `model/`: what a report states: [`Period`], [`Intervention`], [`Goal`], [`GoalResult`],
+//!   [`Grade`] and [`DecidedGrade`], [`Money`], participant flows ([`FlowTable`]), end reasons
+//!   ([`EndReasonTable`]), the [`Economics`], and the whole [`Report`];
+//! - `grading/`: how a grade is computed ([`GradingPolicy`], [`grade()`]), what grading returns
+//!   ([`Assessment`]) and how it reads ([`Assessment::explain`]), and [`calibrate()`];
+//! - `check/`: the checker ([`check()`]) and its [`Diagnostic`]s;
+//! - [`text`]: reading the reports' Swedish text (goal and result cells) and building
+//!   interventions from it;
+//! - [`render`]: tables as Markdown, HTML and CSV;
+//! - `series/`: reports of several years compared ([`ReportSeries`]);
+//! - [`format`](mod@format): the JSON format, its limits and validation;
+//! - `common/`: what all of them build on: the typed [`Error`] with stable codes, [`Language`]
+//!   and number formats, decimals as strings.
+//!
+//! Each item has one public path: the three public modules ([`format`](mod@format), [`text`],
+//! [`render`]) hold what is used through its module; every other type is at the crate's root.
 //!
 //! ```
 //! use finsam_core::{GradingPolicy, Language, Report};
@@ -47,59 +51,45 @@
 //! # Ok::<(), finsam_core::Error>(())
 //! ```
 
-pub mod assessment;
-pub mod calibration;
-pub mod check;
-mod check_economics;
-pub mod diagnostic;
-pub mod economics;
-pub mod end_reasons;
-pub mod error;
-pub mod explain;
-pub mod flows;
-pub mod goal;
-pub mod grade;
-pub mod grading;
-pub mod intervention;
-pub mod json;
-pub mod locale;
-pub mod money;
-pub mod parse;
-pub mod period;
-pub mod policy;
+mod check;
+mod common;
+pub mod format;
+mod grading;
+mod model;
 pub mod render;
-pub mod report;
-pub mod result;
-pub mod series;
+mod series;
+pub mod text;
 
-pub use assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
-pub use calibration::{
+pub use check::check;
+pub use check::diagnostic::{Diagnostic, DiagnosticCode, Location, Table};
+pub use common::error::{Error, ErrorKind, Result};
+pub use common::locale::{format_number, format_percent, Language};
+pub use common::severity::Severity;
+pub use grading::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
+pub use grading::calibration::{
     calibrate, Calibration, ConfusionCell, ConfusionMatrix, Disagreement, Excluded, ExclusionReason,
 };
-pub use check::check;
-pub use diagnostic::{Diagnostic, DiagnosticCode, Location, Severity, Table};
-pub use economics::{
-    Amounts, Column, CostGroup, CostRule, Deviation, Economics, EconomicsSummary, Figures,
-    Forecast, ForecastOutcome, GroupSummary, InterventionCost, InterventionCosts, Line, Member,
-    OutcomeWording, RuleBase, RuleOutcome, StatedCost, Statement, StatementSummary,
+pub use grading::explain::explain_all;
+pub use grading::grader::{attainment, grade, grade_all, grade_each};
+pub use grading::policy::GradingPolicy;
+pub use model::economics::{
+    Amounts, Column, CostGroup, CostRule, Costs, Deviation, Economics, EconomicsSummary, Figures,
+    Forecast, ForecastFigures, ForecastOutcome, GroupSummary, Income, InterventionCost,
+    InterventionCostGroup, InterventionCosts, Item, Line, Member, MemberShare, MemberSplit,
+    OutcomeWording, PlannedCost, RuleBase, RuleFigures, RuleOutcome, StatedCost, Statement,
+    StatementSummary,
 };
-pub use end_reasons::{EndReason, EndReasonRow, EndReasonTable, EndReasonTotals};
-pub use error::{Error, ErrorKind, Result};
-pub use flows::{FlowField, FlowFigure, FlowFigures, FlowMeasure, FlowRow, FlowTable};
-pub use goal::{Direction, Goal, GoalKind, GoalStatement};
-pub use grade::{DecidedGrade, Decision, Grade};
-pub use grading::{attainment, grade, grade_all, grade_each};
-pub use intervention::{Intervention, InterventionId, InterventionKind, InterventionStatus};
-pub use locale::{format_number, format_percent, Language};
-pub use money::{Money, Rounding, Unit};
-pub use period::{Period, PeriodPart};
-pub use policy::GradingPolicy;
-pub use render::{
-    goal_fulfilment_table, goal_rows, intervention_rows, render_flow_table, render_goal_table,
-    Format, GoalRow, InterventionRow,
+pub use model::end_reasons::{EndReason, EndReasonRow, EndReasonTable, EndReasonTotals};
+pub use model::flows::{FlowField, FlowFigure, FlowFigures, FlowMeasure, FlowRow, FlowTable};
+pub use model::goal::{Direction, Goal, GoalKind, GoalStatement};
+pub use model::grade::{DecidedGrade, Decision, Grade};
+pub use model::intervention::{
+    Intervention, InterventionId, InterventionKind, InterventionStatus, MAX_ID_LEN,
 };
-pub use report::{Report, FORMAT_VERSION};
-pub use result::{
+pub use model::money::{Money, Rounding, Unit};
+pub use model::period::{Period, PeriodPart, FIRST_YEAR, LAST_YEAR};
+pub use model::report::{Report, FORMAT_VERSION};
+pub use model::result::{
     CountResult, GoalResult, QualitativeAssessment, QualitativeResult, ShareBasis, ShareResult,
 };
 pub use series::{

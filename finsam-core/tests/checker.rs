@@ -527,7 +527,7 @@ fn figure_cells(figures: &mut FlowFigures) -> Vec<&mut u64> {
 /// references to interventions still resolve while each part is checked on its own.
 #[test]
 fn validation_keeps_references_to_interventions() {
-    let errors = finsam_core::json::validate_report_json(
+    let errors = finsam_core::format::validate_report_json(
         r#"{"format_version": 1, "organisation": "X", "period": "2015",
             "interventions": [{"id": "a", "name": "A", "kind": "individual", "status": "active",
               "goals": [{"description": "g", "kind": "count", "target": "-1"}]}],

@@ -5,7 +5,7 @@
 //! most half a unit, a consistent statement raises nothing and one changed figure raises
 //! something.
 
-use finsam_core::economics::{Column, Line, Statement};
+use finsam_core::{Column, Line, Statement};
 use finsam_core::{CostGroup, Economics, Money, Report, Rounding, Severity, Table, Unit};
 use proptest::prelude::*;
 use rust_decimal::Decimal;

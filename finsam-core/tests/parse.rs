@@ -4,7 +4,7 @@
 //! cells read completely. Then properties: rendering a generated table as text and reading it
 //! back gives the same goals and results; the parser never panics on any input.
 
-use finsam_core::parse::{
+use finsam_core::text::{
     parse_goal_cell, parse_number, parse_result_cell, read_cells, Aligned, GoalItem, ResultItem,
     Span,
 };
@@ -91,7 +91,7 @@ fn result_spans(aligned: &Aligned, sources: &[usize]) -> Vec<Span> {
 }
 
 /// Whether an issue of `cell` points at `span`.
-fn flagged(aligned: &Aligned, cell: finsam_core::parse::Cell, spans: &[Span]) -> bool {
+fn flagged(aligned: &Aligned, cell: finsam_core::text::Cell, spans: &[Span]) -> bool {
     aligned
         .issues
         .iter()
@@ -100,7 +100,7 @@ fn flagged(aligned: &Aligned, cell: finsam_core::parse::Cell, spans: &[Span]) ->
 
 #[test]
 fn every_cell_of_the_three_summaries() -> Result<(), Box<dyn std::error::Error>> {
-    use finsam_core::parse::Cell;
+    use finsam_core::text::Cell;
     let fixture: Value = serde_json::from_str(CELLS)?;
     let rows = fixture
         .get("rows")
@@ -316,7 +316,7 @@ fn results_without_a_goal_and_goals_without_a_result_are_reported() {
 
 #[test]
 fn building_from_text() -> Result<(), finsam_core::Error> {
-    use finsam_core::parse::{report_from_text, TextRow};
+    use finsam_core::text::{report_from_text, TextRow};
     let row = |name: &str, goals: &str, results: &str, grade: Option<&str>| TextRow {
         name: name.into(),
         goals: goals.into(),

@@ -287,7 +287,7 @@ proptest! {
     #[test]
     fn loading_any_text_never_panics(text in ".{0,200}") {
         let _ = Report::from_json(&text);
-        let _ = finsam_core::json::validate_report_json(&text);
+        let _ = finsam_core::format::validate_report_json(&text);
     }
 
     #[test]
@@ -299,6 +299,6 @@ proptest! {
         if let Err(error) = Report::from_json(&damaged) {
             prop_assert!(!error.code().is_empty());
         }
-        let _ = finsam_core::json::validate_report_json(&damaged);
+        let _ = finsam_core::format::validate_report_json(&damaged);
     }
 }

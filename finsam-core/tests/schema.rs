@@ -98,7 +98,7 @@ fn what_the_library_writes_is_valid_against_the_schema() -> Result<(), Box<dyn s
             .get("intervention")
             .map(Value::to_string)
             .unwrap_or_default();
-        let intervention: finsam_core::Intervention = finsam_core::json::from_json(&text)?;
+        let intervention: finsam_core::Intervention = finsam_core::format::from_json(&text)?;
         if seen.insert(intervention.id.clone()) {
             report.interventions.push(intervention);
         }
@@ -158,7 +158,7 @@ fn the_format_documents_examples_load() -> Result<(), Box<dyn std::error::Error>
 
     // The flow-table example: Möjliggörarna 2017, with more new and ended than current.
     let flows: finsam_core::FlowTable =
-        finsam_core::json::from_json(blocks.get(1).map(String::as_str).unwrap_or_default())?;
+        finsam_core::format::from_json(blocks.get(1).map(String::as_str).unwrap_or_default())?;
     let mut report = finsam_core::Report::new(
         "Samordningsförbundet Huddinge Botkyrka Salem",
         "2017".parse()?,
@@ -178,7 +178,7 @@ fn the_format_documents_examples_load() -> Result<(), Box<dyn std::error::Error>
 
     // The economics example: one wrong figure, the rule's printed allowed amount.
     let economics: finsam_core::Economics =
-        finsam_core::json::from_json(blocks.get(2).map(String::as_str).unwrap_or_default())?;
+        finsam_core::format::from_json(blocks.get(2).map(String::as_str).unwrap_or_default())?;
     report.flows = None;
     report.economics = Some(economics);
     report.validate()?;

@@ -2,7 +2,7 @@
 //! tests alike: grading cases with their expected grade, score, rule, comparison, goal statuses
 //! and explanations; and bad inputs with their expected error code and path.
 
-use finsam_core::json::from_json;
+use finsam_core::format::from_json;
 use finsam_core::{grade, GradingPolicy, Intervention, Language, Report};
 use serde_json::{json, Value};
 

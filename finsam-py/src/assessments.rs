@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use finsam_core::explain::explain_all;
+use finsam_core::explain_all;
 use finsam_core::Assessment;
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;

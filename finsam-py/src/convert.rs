@@ -172,7 +172,7 @@ pub(crate) fn format_in(text: &str) -> Outcome<Format> {
 /// error lists the allowed codes.
 pub(crate) fn code_in<T: DeserializeOwned>(code: &str, field: &str) -> Outcome<T> {
     let quoted = serde_json::Value::String(code.to_owned()).to_string();
-    finsam_core::json::from_json::<T>(&quoted)
+    finsam_core::format::from_json::<T>(&quoted)
         .map_err(|e| finsam_core::Error::new(e.kind(), field, e.message().to_owned()).into())
 }
 

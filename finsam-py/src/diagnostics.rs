@@ -115,7 +115,7 @@ impl PyDiagnostic {
 
     /// The diagnostic in the JSON form the core writes.
     fn to_json(&self) -> String {
-        finsam_core::json::to_json(&self.inner)
+        finsam_core::format::to_json(&self.inner)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

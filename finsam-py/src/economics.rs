@@ -8,12 +8,12 @@
 //! Amounts cross as `decimal.Decimal` (`None` for a blank cell), units, members and wordings as
 //! their stable codes.
 
-use finsam_core::economics::{
-    Costs, ForecastFigures, Income, InterventionCostGroup, Item, PlannedCost, RuleFigures,
-};
 use finsam_core::{
     Column, CostGroup, CostRule, Economics, Forecast, InterventionCost, InterventionCosts,
     InterventionId, Line, RuleBase, StatedCost, Statement,
+};
+use finsam_core::{
+    Costs, ForecastFigures, Income, InterventionCostGroup, Item, PlannedCost, RuleFigures,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
@@ -372,9 +372,9 @@ impl PyStatement {
     #[pyo3(signature = (pretty = false))]
     fn to_json(&self, pretty: bool) -> String {
         if pretty {
-            finsam_core::json::to_json_pretty(&self.inner)
+            finsam_core::format::to_json_pretty(&self.inner)
         } else {
-            finsam_core::json::to_json(&self.inner)
+            finsam_core::format::to_json(&self.inner)
         }
     }
 
@@ -1071,9 +1071,9 @@ impl PyEconomics {
     #[pyo3(signature = (pretty = false))]
     fn to_json(&self, pretty: bool) -> String {
         if pretty {
-            finsam_core::json::to_json_pretty(&self.inner)
+            finsam_core::format::to_json_pretty(&self.inner)
         } else {
-            finsam_core::json::to_json(&self.inner)
+            finsam_core::format::to_json(&self.inner)
         }
     }
 

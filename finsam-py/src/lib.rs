@@ -85,7 +85,7 @@ fn calibrate(
 /// raised); an empty list means the report loads.
 #[pyfunction]
 fn validate_json(py: Python<'_>, text: &str) -> Vec<PyErr> {
-    finsam_core::json::validate_report_json(text)
+    finsam_core::format::validate_report_json(text)
         .into_iter()
         .map(|e| errors::to_py_err(py, e.into()))
         .collect()
@@ -239,7 +239,7 @@ fn _finsam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(text::parse_result_cell, m)?)?;
     m.add_function(wrap_pyfunction!(text::parse_number, m)?)?;
     m.add_function(wrap_pyfunction!(text::id_from_name, m)?)?;
-    m.add("MAX_CELL_CHARS", finsam_core::parse::MAX_CELL_CHARS)?;
+    m.add("MAX_CELL_CHARS", finsam_core::text::MAX_CELL_CHARS)?;
     m.add("FORMAT_VERSION", finsam_core::FORMAT_VERSION)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

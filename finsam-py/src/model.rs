@@ -383,7 +383,7 @@ impl PyIntervention {
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
         guard(py, || {
             Ok(PyIntervention {
-                inner: finsam_core::json::from_json(text)?,
+                inner: finsam_core::format::from_json(text)?,
             })
         })
     }
@@ -392,14 +392,14 @@ impl PyIntervention {
     #[pyo3(signature = (pretty = false))]
     fn to_json(&self, pretty: bool) -> String {
         if pretty {
-            finsam_core::json::to_json_pretty(&self.inner)
+            finsam_core::format::to_json_pretty(&self.inner)
         } else {
-            finsam_core::json::to_json(&self.inner)
+            finsam_core::format::to_json(&self.inner)
         }
     }
 
     fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
-        reduce_by_json(slf, finsam_core::json::to_json(&slf.get().inner))
+        reduce_by_json(slf, finsam_core::format::to_json(&slf.get().inner))
     }
 
     #[getter]

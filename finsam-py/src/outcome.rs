@@ -5,8 +5,8 @@ use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 use std::sync::Arc;
 
-use finsam_core::calibration::{ConfusionMatrix, Disagreement, Excluded};
 use finsam_core::{Assessment, Calibration, GoalAssessment, Rule};
+use finsam_core::{ConfusionMatrix, Disagreement, Excluded};
 use pyo3::prelude::*;
 
 use crate::convert::{
@@ -161,7 +161,7 @@ impl PyAssessment {
 
     /// The assessment in the JSON format.
     fn to_json(&self) -> String {
-        finsam_core::json::to_json(&*self.inner)
+        finsam_core::format::to_json(&*self.inner)
     }
 
     /// The assessment as HTML: its goal-fulfilment table, the rule and the comparison.
@@ -444,7 +444,7 @@ impl PyCalibration {
 
     /// The calibration in JSON.
     fn to_json(&self) -> String {
-        finsam_core::json::to_json(&self.inner)
+        finsam_core::format::to_json(&self.inner)
     }
 
     fn __repr__(&self) -> String {

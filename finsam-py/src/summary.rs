@@ -3,11 +3,11 @@
 //! `GroupSummary`, `MemberSplit`, `MemberShare`, `RuleOutcome`, `Deviation` and
 //! `ForecastOutcome`. Every amount is a `decimal.Decimal`; nothing is computed here.
 
-use finsam_core::economics::{MemberShare, MemberSplit};
 use finsam_core::{
     Deviation, EconomicsSummary, Figures, ForecastOutcome, GroupSummary, RuleOutcome,
     StatementSummary,
 };
+use finsam_core::{MemberShare, MemberSplit};
 use pyo3::prelude::*;
 
 use crate::convert::{decimal_opt_out, decimal_out, repr_decimal, repr_str};
@@ -544,9 +544,9 @@ impl PyEconomicsSummary {
     #[pyo3(signature = (pretty = false))]
     fn to_json(&self, pretty: bool) -> String {
         if pretty {
-            finsam_core::json::to_json_pretty(&self.inner)
+            finsam_core::format::to_json_pretty(&self.inner)
         } else {
-            finsam_core::json::to_json(&self.inner)
+            finsam_core::format::to_json(&self.inner)
         }
     }
 

@@ -6,7 +6,7 @@
 //! Spans cross as Python `str` indexes (code points), not as the core's UTF-8 byte offsets:
 //! `cell[start:end]` is the text concerned whatever å, ä and ö stand before it.
 
-use finsam_core::parse::{
+use finsam_core::text::{
     self, Aligned, Cell, GoalCell, GoalItem, Issue, ResultCell, ResultItem, Span, TextIntervention,
     TextRow,
 };
@@ -467,7 +467,7 @@ pub(crate) fn read_cells(
     let (goals, results) = (text_in(goals)?, text_in(results)?);
     guard(py, || {
         Ok(PyAligned {
-            inner: parse::read_cells(&goals, &results),
+            inner: text::read_cells(&goals, &results),
         })
     })
 }
@@ -478,7 +478,7 @@ pub(crate) fn parse_goal_cell(py: Python<'_>, text: &Bound<'_, PyString>) -> PyR
     let text = text_in(text)?;
     guard(py, || {
         Ok(PyGoalCell {
-            inner: parse::parse_goal_cell(&text),
+            inner: text::parse_goal_cell(&text),
         })
     })
 }
@@ -492,7 +492,7 @@ pub(crate) fn parse_result_cell(
     let text = text_in(text)?;
     guard(py, || {
         Ok(PyResultCell {
-            inner: parse::parse_result_cell(&text),
+            inner: text::parse_result_cell(&text),
         })
     })
 }
@@ -505,7 +505,7 @@ pub(crate) fn parse_number(
     text: &Bound<'_, PyString>,
 ) -> PyResult<Option<Py<PyAny>>> {
     let text = text_in(text)?;
-    let number = guard(py, || Ok(parse::parse_number(&text)))?;
+    let number = guard(py, || Ok(text::parse_number(&text)))?;
     decimal_opt_out(py, number)
 }
 
@@ -514,7 +514,7 @@ pub(crate) fn parse_number(
 #[pyfunction]
 pub(crate) fn id_from_name(py: Python<'_>, name: &Bound<'_, PyString>) -> PyResult<Option<String>> {
     let name = text_in(name)?;
-    guard(py, || Ok(parse::id_from_name(&name)))
+    guard(py, || Ok(text::id_from_name(&name)))
 }
 
 /// An intervention built from a row of text, with the cells as parsed and what the parser is
@@ -595,7 +595,7 @@ pub(crate) fn intervention_from_text(
             id: row.id,
         };
         Ok(PyTextIntervention {
-            inner: parse::intervention_from_text(&row)?,
+            inner: text::intervention_from_text(&row)?,
         })
     })
 }
@@ -853,7 +853,7 @@ pub(crate) fn report_from_text(
             .parse()
             .map_err(|e: finsam_core::Error| e.under("period"))?;
         let rows = rows_in(rows)?;
-        let (report, rows) = parse::report_from_text(organisation, period, &rows)?;
+        let (report, rows) = text::report_from_text(organisation, period, &rows)?;
         Ok(PyTextReport { report, rows })
     })
 }

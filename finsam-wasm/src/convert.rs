@@ -5,7 +5,7 @@
 //! Going through the JSON format (rather than walking JS objects) means JS callers get exactly
 //! the core's checks, codes and paths, and decimals stay strings on both sides.
 
-use finsam_core::json::{from_json, to_json};
+use finsam_core::format::{from_json, to_json};
 use finsam_core::{Error, ErrorKind, GradingPolicy};
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -22,7 +22,7 @@ use crate::panic_hook;
 struct MoneyArguments {
     #[serde(
         default,
-        deserialize_with = "finsam_core::json::decimal::option::deserialize"
+        deserialize_with = "finsam_core::format::decimal::option::deserialize"
     )]
     amount: Option<Decimal>,
     #[serde(default)]

@@ -2,7 +2,7 @@
 //! calibration, the economics and reading grades. Built with the `main` feature (with
 //! `economics.rs`).
 
-use finsam_core::json::{validate_intervention_json, validate_report_json};
+use finsam_core::format::{validate_intervention_json, validate_report_json};
 use finsam_core::{
     Assessment, Decision, Error, ErrorKind, Grade, GradingPolicy, Intervention, Language, Report,
 };
@@ -174,7 +174,7 @@ pub fn validate_policy(
     #[wasm_bindgen(unchecked_param_type = "unknown")] policy: JsValue,
 ) -> Result<JsValue, JsValue> {
     panic_hook::check()?;
-    let errors: Vec<Error> = finsam_core::json::from_json::<GradingPolicy>(&json_text(&policy)?)
+    let errors: Vec<Error> = finsam_core::format::from_json::<GradingPolicy>(&json_text(&policy)?)
         .err()
         .map(|e| without_position(&e))
         .into_iter()
@@ -197,7 +197,7 @@ pub fn validate_json(
     let errors = match what.as_str() {
         "report" => validate_report_json(&text),
         "intervention" => validate_intervention_json(&text),
-        "policy" => finsam_core::json::from_json::<GradingPolicy>(&text)
+        "policy" => finsam_core::format::from_json::<GradingPolicy>(&text)
             .err()
             .into_iter()
             .collect(),

@@ -2,8 +2,8 @@
 //! followed by id and by name, each goal against the year before, and the grade history, with
 //! the same in flat rows for a table.
 
-use finsam_core::series::{SeriesComparison, SeriesGoalRow, SeriesGradeRow};
 use finsam_core::{Report, ReportSeries};
+use finsam_core::{SeriesComparison, SeriesGoalRow, SeriesGradeRow};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 

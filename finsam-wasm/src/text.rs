@@ -12,7 +12,7 @@
 //! A JS string that holds a lone surrogate reaches Rust with U+FFFD in its place (one UTF-16
 //! unit for one), so the indexes still fit the caller's string.
 
-use finsam_core::parse::{
+use finsam_core::text::{
     self, Aligned, Cell, GoalItem, ResultItem, Span, TextIntervention, TextRow,
 };
 use finsam_core::{Period, Report};
@@ -152,7 +152,7 @@ pub fn read_cells(
     panic_hook::check()?;
     let goals = string_param(&goals, "goals")?;
     let results = string_param(&results, "results")?;
-    aligned_to_js(&parse::read_cells(&goals, &results))
+    aligned_to_js(&text::read_cells(&goals, &results))
 }
 
 /// Builds an intervention from a row of text: its name (the id is made from it unless `id` is
@@ -168,7 +168,7 @@ pub fn intervention_from_text(
 ) -> Result<JsValue, JsValue> {
     panic_hook::check()?;
     let row: TextRow = from_js(&row)?;
-    let built = parse::intervention_from_text(&row).map_err(|e| throwable(&e))?;
+    let built = text::intervention_from_text(&row).map_err(|e| throwable(&e))?;
     built_to_js(&built)
 }
 
@@ -190,7 +190,7 @@ pub fn report_from_text(
     let period: Period = parsed_param(&period, "period")?;
     let rows: Vec<TextRow> = from_js(&rows)?;
     let (report, built): (Report, Vec<TextIntervention>) =
-        parse::report_from_text(&organisation, period, &rows).map_err(|e| throwable(&e))?;
+        text::report_from_text(&organisation, period, &rows).map_err(|e| throwable(&e))?;
     let built_rows = js_sys::Array::new();
     for row in &built {
         built_rows.push(&built_to_js(row)?);

@@ -10,10 +10,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let (intervention, policy) = text.split_once('\n').unwrap_or((text, "{}"));
-    let Ok(intervention) = finsam_core::json::from_json::<Intervention>(intervention) else {
+    let Ok(intervention) = finsam_core::format::from_json::<Intervention>(intervention) else {
         return;
     };
-    let policy = finsam_core::json::from_json::<GradingPolicy>(policy).unwrap_or_default();
+    let policy = finsam_core::format::from_json::<GradingPolicy>(policy).unwrap_or_default();
     if let Ok(assessment) = finsam_core::grade(&intervention, &policy) {
         for goal in &assessment.goals {
             if let Some(attainment) = goal.attainment {

@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let _ = finsam_core::json::validate_report_json(text);
+    let _ = finsam_core::format::validate_report_json(text);
     if let Ok(report) = Report::from_json(text) {
         let again = Report::from_json(&report.to_json());
         assert_eq!(again.as_ref().ok(), Some(&report), "the JSON round trip changed the report");

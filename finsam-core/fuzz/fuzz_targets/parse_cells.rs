@@ -2,7 +2,7 @@
 //! character boundaries, one result list per goal.
 #![no_main]
 
-use finsam_core::parse::{read_cells, TextRow};
+use finsam_core::text::{read_cells, TextRow};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -14,8 +14,8 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(aligned.goals.len(), aligned.sources.len());
     for issue in &aligned.issues {
         let cell = match issue.cell {
-            finsam_core::parse::Cell::Goals => goals,
-            finsam_core::parse::Cell::Results => results,
+            finsam_core::text::Cell::Goals => goals,
+            finsam_core::text::Cell::Results => results,
         };
         assert!(cell.get(issue.span.start..issue.span.end).is_some());
     }
@@ -25,5 +25,5 @@ fuzz_target!(|data: &[u8]| {
         results: results.into(),
         ..TextRow::default()
     };
-    let _ = finsam_core::parse::intervention_from_text(&row);
+    let _ = finsam_core::text::intervention_from_text(&row);
 });

@@ -6,18 +6,21 @@
 //! Blank and not-applicable cells are skipped where a check needs them, and count as 0 in column
 //! sums (as the printed totals treat them).
 
+pub(crate) mod diagnostic;
+mod economics;
+
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{Diagnostic, DiagnosticCode, Location, Severity, Table};
-use crate::end_reasons::{EndReasonRow, EndReasonTable};
-use crate::flows::{FlowField, FlowFigure, FlowFigures, FlowTable};
-use crate::goal::Goal;
-use crate::intervention::{Intervention, InterventionId, InterventionKind};
-use crate::locale::{format_number, format_percent, Language};
-use crate::report::Report;
-use crate::result::GoalResult;
+use crate::check::diagnostic::{Diagnostic, DiagnosticCode, Location, Severity, Table};
+use crate::common::locale::{format_number, format_percent, Language};
+use crate::model::end_reasons::{EndReasonRow, EndReasonTable};
+use crate::model::flows::{FlowField, FlowFigure, FlowFigures, FlowTable};
+use crate::model::goal::Goal;
+use crate::model::intervention::{Intervention, InterventionId, InterventionKind};
+use crate::model::report::Report;
+use crate::model::result::GoalResult;
 
 /// A printed percentage this far (in percentage points) or further from its fraction is wrong,
 /// not rounded.
@@ -65,7 +68,7 @@ pub fn check(report: &Report) -> Vec<Diagnostic> {
         check_end_reasons(end_reasons, &mut found);
     }
     if let Some(economics) = &report.economics {
-        crate::check_economics::check_economics(economics, &interventions, &mut found);
+        economics::check_economics(economics, &interventions, &mut found);
     }
     found
 }
@@ -572,5 +575,12 @@ fn check_end_reasons(table: &EndReasonTable, found: &mut Vec<Diagnostic>) {
                 ),
             );
         }
+    }
+}
+
+impl Report {
+    /// Checks the report's arithmetic and returns what does not hold; see [`check()`].
+    pub fn check(&self) -> Vec<Diagnostic> {
+        check(self)
     }
 }

@@ -6,10 +6,10 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::goal::{Direction, GoalKind};
-use crate::grade::{DecidedGrade, Decision, Grade};
-use crate::intervention::InterventionId;
-use crate::result::GoalResult;
+use crate::model::goal::{Direction, GoalKind};
+use crate::model::grade::{DecidedGrade, Decision, Grade};
+use crate::model::intervention::InterventionId;
+use crate::model::result::GoalResult;
 
 /// The state of one goal after grading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -66,17 +66,17 @@ pub struct GoalAssessment {
     /// At least or at most.
     pub direction: Direction,
     /// The target (a percentage for a share).
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub target: Option<Decimal>,
     /// The goal's unit, if any.
     pub unit: Option<Arc<str>>,
     /// The result as reported (shared with the goal, not copied).
     pub result: Arc<GoalResult>,
     /// The figure graded: the count, or the share's percentage on the policy's basis.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub value: Option<Decimal>,
     /// Attainment in [0, 1]; `None` when the goal was not measured or does not apply.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub attainment: Option<Decimal>,
     /// What grading made of the goal.
     pub status: GoalStatus,
@@ -103,7 +103,7 @@ pub enum Rule {
         /// The band's grade.
         band: Grade,
         /// The band's lower edge (`None` for Ej uppfyllt).
-        #[serde(with = "crate::json::decimal::option")]
+        #[serde(with = "crate::common::decimal::option")]
         edge: Option<Decimal>,
         /// How many goals were not measured (they did not enter the mean).
         unmeasured: usize,
@@ -194,7 +194,7 @@ pub struct Assessment {
     /// The computed grade; `None` when there was nothing to grade.
     pub grade: Option<Grade>,
     /// The mean attainment of the measured goals; `None` when none was measured.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub score: Option<Decimal>,
     /// Each goal, in order.
     pub goals: Vec<GoalAssessment>,

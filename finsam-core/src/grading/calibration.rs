@@ -13,12 +13,12 @@ use std::cmp::Ordering;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 
-use crate::assessment::Rule;
-use crate::error::Result;
-use crate::grade::{Decision, Grade};
-use crate::grading::grade;
-use crate::intervention::{Intervention, InterventionId};
-use crate::policy::GradingPolicy;
+use crate::common::error::Result;
+use crate::grading::assessment::Rule;
+use crate::grading::grader::grade;
+use crate::grading::policy::GradingPolicy;
+use crate::model::grade::{Decision, Grade};
+use crate::model::intervention::{Intervention, InterventionId};
 
 /// Why an intervention took no part in calibration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -61,7 +61,7 @@ pub struct Disagreement {
     /// The intervention's name.
     pub name: String,
     /// Its score (`None` when no goal was measured).
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub score: Option<Decimal>,
     /// The grade the association decided.
     pub decided: Grade,
@@ -147,7 +147,7 @@ pub struct Calibration {
     /// How many of them the starting policy grades as decided.
     pub baseline_agreeing: usize,
     /// `agreeing / considered` (0 when nothing was considered).
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub agreement: Decimal,
     /// Decided against computed under the calibrated policy.
     pub confusion: ConfusionMatrix,
@@ -463,10 +463,10 @@ fn representative(scores: &[Decimal], cut: usize, default: Decimal) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::goal::Goal;
-    use crate::grade::DecidedGrade;
-    use crate::intervention::InterventionKind;
-    use crate::result::GoalResult;
+    use crate::model::goal::Goal;
+    use crate::model::grade::DecidedGrade;
+    use crate::model::intervention::InterventionKind;
+    use crate::model::result::GoalResult;
 
     /// An intervention with one count goal of target 100 and `result`, decided `decided`.
     fn row(id: &str, result: i64, decided: Grade) -> Result<Intervention> {

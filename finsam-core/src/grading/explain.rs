@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
-use crate::goal::{Direction, GoalKind};
-use crate::locale::{format_number, format_percent, Language};
-use crate::result::{GoalResult, QualitativeAssessment};
+use crate::common::locale::{format_number, format_percent, Language};
+use crate::grading::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
+use crate::model::goal::{Direction, GoalKind};
+use crate::model::result::{GoalResult, QualitativeAssessment};
 
 /// Rounds towards zero, so that a figure just under an edge never prints as the edge.
 fn floor(value: Decimal, decimals: u32) -> Decimal {
@@ -362,7 +362,7 @@ impl Assessment {
 /// The explanations of many assessments, in order, separated by a blank line.
 ///
 /// ```
-/// use finsam_core::explain::explain_all;
+/// use finsam_core::explain_all;
 /// use finsam_core::{grade_all, Goal, GoalResult, GradingPolicy, Intervention, InterventionKind, Language};
 /// use rust_decimal::Decimal;
 /// let goal = |n| Goal::count("20 nya deltagare", Decimal::from(20))?.with_result(GoalResult::count(Decimal::from(n))?);

@@ -14,15 +14,15 @@ use std::collections::HashMap;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::diagnostic::{Diagnostic, DiagnosticCode, Location, Severity, Table};
-use crate::economics::{
+use crate::check::diagnostic::{Diagnostic, DiagnosticCode, Location, Severity, Table};
+use crate::common::error::Error;
+use crate::common::locale::{format_number, format_percent, Language};
+use crate::model::economics::{
     Column, CostRule, Economics, Forecast, InterventionCost, InterventionCosts, Line, RuleOutcome,
     Statement,
 };
-use crate::error::Error;
-use crate::intervention::{Intervention, InterventionId};
-use crate::locale::{format_number, format_percent, Language};
-use crate::money::{Money, Unit};
+use crate::model::intervention::{Intervention, InterventionId};
+use crate::model::money::{Money, Unit};
 
 /// How a printed figure compares with the one computed from other printed figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,7 +136,7 @@ impl Findings<'_> {
             location: Location {
                 intervention: None,
                 table,
-                path: crate::error::join_path(path, error.path()),
+                path: crate::common::error::join_path(path, error.path()),
             },
             expected: None,
             printed: None,
@@ -185,7 +185,7 @@ pub(crate) fn check_economics(
 /// The printed difference of `line` against its budget − outcome.
 fn check_difference(
     label: &str,
-    amounts: crate::economics::Amounts,
+    amounts: crate::model::economics::Amounts,
     unit: Unit,
     table: Table,
     path: &str,

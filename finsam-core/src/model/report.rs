@@ -5,17 +5,13 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::assessment::Assessment;
-use crate::calibration::{calibrate, Calibration};
-use crate::economics::Economics;
-use crate::end_reasons::EndReasonTable;
-use crate::error::{Error, ErrorKind, Result};
-use crate::flows::FlowTable;
-use crate::grading::grade_each;
-use crate::intervention::{Intervention, InterventionId};
-use crate::period::Period;
-use crate::policy::GradingPolicy;
-use crate::result::check_text;
+use crate::common::checks::check_text;
+use crate::common::error::{Error, ErrorKind, Result};
+use crate::model::economics::Economics;
+use crate::model::end_reasons::EndReasonTable;
+use crate::model::flows::FlowTable;
+use crate::model::intervention::{Intervention, InterventionId};
+use crate::model::period::Period;
 
 /// The version of the JSON format this library writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -67,7 +63,7 @@ struct ReportFields {
 }
 
 impl TryFrom<ReportFields> for Report {
-    type Error = crate::json::SerdeError;
+    type Error = crate::common::json::SerdeError;
 
     fn try_from(fields: ReportFields) -> std::result::Result<Report, Self::Error> {
         if fields.format_version != FORMAT_VERSION {
@@ -140,17 +136,17 @@ impl Report {
 
     /// Reads a report from the JSON format. Errors carry a code, the JSON path and the line.
     pub fn from_json(json: &str) -> Result<Report> {
-        crate::json::from_json(json)
+        crate::common::json::from_json(json)
     }
 
     /// The report in the JSON format, compact.
     pub fn to_json(&self) -> String {
-        crate::json::to_json(self)
+        crate::common::json::to_json(self)
     }
 
     /// The report in the JSON format, indented.
     pub fn to_json_pretty(&self) -> String {
-        crate::json::to_json_pretty(self)
+        crate::common::json::to_json_pretty(self)
     }
 
     /// Checks what the types cannot: the organisation and every intervention name are not
@@ -212,20 +208,5 @@ impl Report {
     /// The intervention with this id.
     pub fn intervention(&self, id: &str) -> Option<&Intervention> {
         self.interventions.iter().find(|i| i.id.as_str() == id)
-    }
-
-    /// Grades every intervention with `policy`, in the report's order.
-    pub fn grade(&self, policy: &GradingPolicy) -> Result<Vec<Assessment>> {
-        grade_each(&self.interventions, policy, "interventions")
-    }
-
-    /// Checks the report's arithmetic and returns what does not hold; see [`crate::check()`].
-    pub fn check(&self) -> Vec<crate::diagnostic::Diagnostic> {
-        crate::check::check(self)
-    }
-
-    /// Finds the band edges that agree best with the grades the association decided.
-    pub fn calibrate(&self, start: &GradingPolicy) -> Result<Calibration> {
-        calibrate(&self.interventions, start)
     }
 }

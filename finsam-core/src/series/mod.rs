@@ -37,15 +37,15 @@ use std::collections::{BTreeMap, HashMap};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::assessment::{Assessment, GoalAssessment};
-use crate::error::{Error, ErrorKind, Result};
-use crate::flows::FlowMeasure;
-use crate::goal::{Goal, GoalKind};
-use crate::grade::{Decision, Grade};
-use crate::intervention::{Intervention, InterventionId, InterventionStatus};
-use crate::period::Period;
-use crate::policy::GradingPolicy;
-use crate::report::Report;
+use crate::common::error::{Error, ErrorKind, Result};
+use crate::grading::assessment::{Assessment, GoalAssessment};
+use crate::grading::policy::GradingPolicy;
+use crate::model::flows::FlowMeasure;
+use crate::model::goal::{Goal, GoalKind};
+use crate::model::grade::{Decision, Grade};
+use crate::model::intervention::{Intervention, InterventionId, InterventionStatus};
+use crate::model::period::Period;
+use crate::model::report::Report;
 
 /// Reports of different periods, ordered by period.
 ///
@@ -126,7 +126,7 @@ impl ReportSeries {
     }
 
     /// Grades every report with `policy` and follows every intervention and goal across the
-    /// periods (see the [module documentation](self)). The result depends only on the reports,
+    /// periods (see [`ReportSeries`]). The result depends only on the reports,
     /// not on the order they were added in.
     pub fn compare(&self, policy: &GradingPolicy) -> Result<SeriesComparison> {
         let mut tracks: Vec<Track<'_>> = Vec::new();
@@ -287,7 +287,7 @@ impl SeriesComparison {
 
     /// The comparison in the JSON form (decimals as strings), compact.
     pub fn to_json(&self) -> String {
-        crate::json::to_json(self)
+        crate::common::json::to_json(self)
     }
 }
 
@@ -335,7 +335,7 @@ pub struct Appearance {
     /// The computed grade.
     pub grade: Option<Grade>,
     /// The mean attainment of the measured goals.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub score: Option<Decimal>,
     /// The grade the association decided, if recorded.
     pub decided: Option<Decision>,
@@ -383,10 +383,10 @@ pub struct GoalChange {
     /// How the goal was matched to that period's.
     pub matched_by: GoalMatch,
     /// This value minus the previous one, when both goals have one and are of one kind.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub value_change: Option<Decimal>,
     /// This attainment minus the previous one, when both were measured.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub attainment_change: Option<Decimal>,
 }
 

@@ -7,9 +7,10 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::flows::FlowMeasure;
-use crate::result::{check_not_negative, check_percent, check_text, GoalResult};
+use crate::common::checks::{check_not_negative, check_percent, check_text};
+use crate::common::error::{Error, ErrorKind, Result};
+use crate::model::flows::FlowMeasure;
+use crate::model::result::GoalResult;
 
 /// What kind of figure a goal sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -73,13 +74,13 @@ impl Direction {
 /// # Ok::<(), finsam_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "crate::json::GoalFields")]
+#[serde(try_from = "crate::model::fields::GoalFields")]
 pub struct Goal {
     // Shared, so that an assessment carries the goal's text without copying it.
     description: Arc<str>,
     kind: GoalKind,
     #[serde(
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     target: Option<Decimal>,
@@ -104,7 +105,7 @@ pub struct GoalStatement {
     /// The goal as written there.
     pub text: String,
     /// The target stated there.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub target: Decimal,
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::intervention::InterventionId;
+use crate::model::intervention::InterventionId;
 
 /// One cell of a flow table: a count of people, or "ej tillämpligt" (the intervention does not
 /// track it). A blank cell is `None` where the figure is used.
@@ -123,7 +123,7 @@ impl FlowField {
     }
 
     /// The column heading in Swedish and English.
-    pub fn label(self, language: crate::locale::Language) -> &'static str {
+    pub fn label(self, language: crate::common::locale::Language) -> &'static str {
         let (sv, en) = match self {
             FlowField::Current => ("aktuella deltagare", "current participants"),
             FlowField::Women => ("varav kvinnor", "of whom women"),
@@ -275,12 +275,12 @@ impl FlowMeasure {
     }
 
     /// The goal kind the measure belongs to.
-    pub fn goal_kind(self) -> crate::goal::GoalKind {
+    pub fn goal_kind(self) -> crate::model::goal::GoalKind {
         match self {
             FlowMeasure::CurrentParticipants
             | FlowMeasure::NewParticipants
-            | FlowMeasure::EndedParticipants => crate::goal::GoalKind::Count,
-            _ => crate::goal::GoalKind::Share,
+            | FlowMeasure::EndedParticipants => crate::model::goal::GoalKind::Count,
+            _ => crate::model::goal::GoalKind::Share,
         }
     }
 
@@ -314,7 +314,7 @@ mod tests {
 
     #[test]
     fn figures_read_counts_and_not_applicable() -> Result<(), crate::Error> {
-        let figures: FlowFigures = crate::json::from_json(
+        let figures: FlowFigures = crate::common::json::from_json(
             r#"{"current": 96, "women": 69, "men": 27, "other": 0, "new": 96, "ended": 96,
                 "to_work_or_studies": "not_applicable", "job_seeking": "not_applicable"}"#,
         )?;
@@ -331,12 +331,13 @@ mod tests {
             FlowMeasure::NewParticipants.read(&figures),
             Some((96, None))
         );
-        let err = crate::json::from_json::<FlowFigures>(r#"{"current": -3}"#).err();
+        let err = crate::common::json::from_json::<FlowFigures>(r#"{"current": -3}"#).err();
         assert_eq!(
             err.map(|e| (e.code(), e.path().to_owned())),
             Some(("invalid_value", "current".into()))
         );
-        let err = crate::json::from_json::<FlowFigures>(r#"{"current": "ej tillämpligt"}"#).err();
+        let err =
+            crate::common::json::from_json::<FlowFigures>(r#"{"current": "ej tillämpligt"}"#).err();
         assert_eq!(err.map(|e| e.code()), Some("invalid_value"));
         Ok(())
     }

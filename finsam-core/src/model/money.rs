@@ -8,8 +8,8 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::locale::{format_number, Language};
+use crate::common::error::{Error, ErrorKind, Result};
+use crate::common::locale::{format_number, Language};
 
 /// The unit of an amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -96,7 +96,7 @@ impl Rounding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Money {
     /// The amount, in `unit`.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub amount: Decimal,
     /// The unit of `amount`.
     pub unit: Unit,

@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::goal::Goal;
-use crate::grade::DecidedGrade;
-use crate::result::check_text;
+use crate::common::checks::check_text;
+use crate::common::error::{Error, ErrorKind, Result};
+use crate::model::goal::Goal;
+use crate::model::grade::DecidedGrade;
 
 /// The longest intervention id accepted.
 pub const MAX_ID_LEN: usize = 64;
@@ -70,7 +70,7 @@ impl<'de> Deserialize<'de> for InterventionId {
         deserializer: D,
     ) -> std::result::Result<InterventionId, D::Error> {
         let text = String::deserialize(deserializer)?;
-        InterventionId::new(text).map_err(crate::json::to_serde_error)
+        InterventionId::new(text).map_err(crate::common::json::to_serde_error)
     }
 }
 

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::locale::Language;
+use crate::common::error::{Error, ErrorKind, Result};
+use crate::common::locale::Language;
 
 /// A grade of goal fulfilment. Ordered: `NotMet < Acceptable < Good < VeryGood`.
 ///
@@ -157,7 +157,7 @@ impl Serialize for Grade {
 impl<'de> Deserialize<'de> for Grade {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Grade, D::Error> {
         let text = String::deserialize(deserializer)?;
-        text.parse().map_err(crate::json::to_serde_error)
+        text.parse().map_err(crate::common::json::to_serde_error)
     }
 }
 
@@ -234,7 +234,7 @@ impl<'de> Deserialize<'de> for Decision {
         deserializer: D,
     ) -> std::result::Result<Decision, D::Error> {
         let text = String::deserialize(deserializer)?;
-        text.parse().map_err(crate::json::to_serde_error)
+        text.parse().map_err(crate::common::json::to_serde_error)
     }
 }
 

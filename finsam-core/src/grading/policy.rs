@@ -4,9 +4,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::grade::Grade;
-use crate::result::ShareBasis;
+use crate::common::error::{Error, ErrorKind, Result};
+use crate::model::grade::Grade;
+use crate::model::result::ShareBasis;
 
 /// How interventions are graded. [`GradingPolicy::default`] is the policy of `DOMAIN.md` §5:
 /// bands ≥ 0.95 Mycket god, ≥ 0.85 God, ≥ 0.50 Godtagbar (lower edges inclusive), at most God
@@ -25,11 +25,11 @@ use crate::result::ShareBasis;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "PolicyFields")]
 pub struct GradingPolicy {
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     very_good: Decimal,
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     good: Decimal,
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     acceptable: Decimal,
     unmeasured_cap: Grade,
     none_measured: Grade,
@@ -53,11 +53,11 @@ impl Default for GradingPolicy {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PolicyFields {
-    #[serde(default, with = "crate::json::decimal::option")]
+    #[serde(default, with = "crate::common::decimal::option")]
     very_good: Option<Decimal>,
-    #[serde(default, with = "crate::json::decimal::option")]
+    #[serde(default, with = "crate::common::decimal::option")]
     good: Option<Decimal>,
-    #[serde(default, with = "crate::json::decimal::option")]
+    #[serde(default, with = "crate::common::decimal::option")]
     acceptable: Option<Decimal>,
     #[serde(default)]
     unmeasured_cap: Option<Grade>,
@@ -68,7 +68,7 @@ struct PolicyFields {
 }
 
 impl TryFrom<PolicyFields> for GradingPolicy {
-    type Error = crate::json::SerdeError;
+    type Error = crate::common::json::SerdeError;
 
     fn try_from(fields: PolicyFields) -> std::result::Result<GradingPolicy, Self::Error> {
         let default = GradingPolicy::default();
@@ -88,12 +88,12 @@ impl GradingPolicy {
     /// Reads a policy from its JSON form, e.g. `{"very_good": "0.9"}`; absent fields take the
     /// default.
     pub fn from_json(json: &str) -> Result<GradingPolicy> {
-        crate::json::from_json(json)
+        crate::common::json::from_json(json)
     }
 
     /// The policy as JSON.
     pub fn to_json(&self) -> String {
-        crate::json::to_json(self)
+        crate::common::json::to_json(self)
     }
 
     /// The same policy with other lower band edges. They must satisfy

@@ -6,18 +6,18 @@
 //!
 //! The figures are kept as printed: what the report says a subtotal, difference or result is.
 //! The computations here derive the same figures from the lines, and the checker
-//! ([`crate::check()`]) compares the two.
+//! (`check()` at the crate root) compares the two.
 
 use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{join_path, Error, ErrorKind, Result};
-use crate::intervention::InterventionId;
-use crate::locale::Language;
-use crate::money::{checked_difference, checked_sum, percent_of, Money, Unit};
-use crate::result::check_text;
+use crate::common::checks::check_text;
+use crate::common::error::{join_path, Error, ErrorKind, Result};
+use crate::common::locale::Language;
+use crate::model::intervention::InterventionId;
+use crate::model::money::{checked_difference, checked_sum, percent_of, Money, Unit};
 
 /// A column of an economic table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -159,21 +159,21 @@ pub struct Line {
     /// The budget.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub budget: Option<Decimal>,
     /// The outcome.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub outcome: Option<Decimal>,
     /// The difference as printed.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub difference: Option<Decimal>,
@@ -295,7 +295,7 @@ pub struct Statement {
     /// Equity brought forward from earlier years (*eget kapital*).
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub equity_brought_forward: Option<Decimal>,
@@ -307,7 +307,7 @@ pub struct MemberSplit {
     /// The column.
     pub column: Column,
     /// All members' contributions together.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub total: Decimal,
     /// Per member kind: (member, the contribution, the contribution the law implies).
     pub members: Vec<MemberShare>,
@@ -319,10 +319,10 @@ pub struct MemberShare {
     /// The member kind.
     pub member: Member,
     /// What the statement shows (all lines of this kind together).
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub amount: Decimal,
     /// The law's share of the total: 50 % or 25 %.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub expected: Decimal,
 }
 
@@ -525,7 +525,7 @@ pub enum RuleBase {
     /// The budget of all costs for the period (the statement's total costs).
     CostsBudget,
     /// A stated amount, in the statement's unit.
-    Amount(#[serde(with = "crate::json::decimal")] Decimal),
+    Amount(#[serde(with = "crate::common::decimal")] Decimal),
 }
 
 /// The figures a report printed for a rule; each optional.
@@ -535,35 +535,35 @@ pub struct RuleFigures {
     /// The allowed amount.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub allowed: Option<Decimal>,
     /// The actual costs.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub actual: Option<Decimal>,
     /// How much the actual costs exceed the allowed amount.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub excess: Option<Decimal>,
     /// How much room is left under the allowed amount.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub room: Option<Decimal>,
     /// The actual costs in percent of the base.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub percent: Option<Decimal>,
@@ -579,7 +579,7 @@ pub struct CostRule {
     /// The rule in words ("Kansliet högst 19 % av budgeten").
     pub label: String,
     /// The limit, in percent of the base (0–100).
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub limit_percent: Decimal,
     /// What the percentage applies to.
     pub base: RuleBase,
@@ -599,22 +599,22 @@ pub struct RuleOutcome {
     /// The rule's id.
     pub rule: String,
     /// The base amount.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub base: Decimal,
     /// The allowed amount: `limit_percent` % of the base.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub allowed: Decimal,
     /// The actual costs: the outcome of the rule's items.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub actual: Decimal,
     /// The actual costs in percent of the base; `None` when the base is zero.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub percent: Option<Decimal>,
     /// How much the actual costs exceed the allowed amount (zero when within).
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub excess: Decimal,
     /// How much room is left under the allowed amount (zero when exceeded).
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub room: Decimal,
     /// Whether the actual costs are within the allowed amount.
     pub within: bool,
@@ -635,8 +635,8 @@ impl CostRule {
     /// the room left. An error with code `unknown_item` when an item is not in the statement.
     ///
     /// ```
-    /// use finsam_core::economics::{CostRule, RuleBase, Statement};
-    /// use finsam_core::json::from_json;
+    /// use finsam_core::{CostRule, RuleBase, Statement};
+    /// use finsam_core::format::from_json;
     /// use rust_decimal::Decimal;
     /// let statement: Statement = from_json(r#"{"unit": "tkr",
     ///   "income": {"lines": [{"label": "Försäkringskassan", "member": "state", "budget": "8000"},
@@ -770,21 +770,21 @@ pub struct InterventionCost {
     /// The budget.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub budget: Option<Decimal>,
     /// The outcome.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub outcome: Option<Decimal>,
     /// The difference as printed.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub difference: Option<Decimal>,
@@ -806,7 +806,7 @@ pub struct StatedCost {
     /// The budget stated there, for the period it names (often the whole year).
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub budget: Option<Decimal>,
@@ -816,7 +816,7 @@ pub struct StatedCost {
     /// The outcome stated there, for the table's period.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub outcome: Option<Decimal>,
@@ -878,7 +878,7 @@ pub struct PlannedCost {
     /// As printed ("Finansiering insatser 2:a halvåret").
     pub label: String,
     /// The amount.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub amount: Decimal,
 }
 
@@ -889,42 +889,42 @@ pub struct ForecastFigures {
     /// The first half's outcome as the forecast prints it.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub first_half_costs: Option<Decimal>,
     /// The full-year costs.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub total_costs: Option<Decimal>,
     /// Income and capital for the year: income + expected other income + equity.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub funds: Option<Decimal>,
     /// What remains: funds − full-year costs.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub remaining: Option<Decimal>,
     /// The year's forecast result: income + expected other income − full-year costs.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub year_result: Option<Decimal>,
     /// What remains of the year's budgeted income for the second half.
     #[serde(
         default,
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub remaining_income: Option<Decimal>,
@@ -938,10 +938,10 @@ pub struct Forecast {
     /// The unit of every amount (the statement's, when there is one).
     pub unit: Unit,
     /// The year's budgeted income from the members.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub annual_income: Decimal,
     /// Other income expected for the year (e.g. ESF reimbursements).
-    #[serde(default, with = "crate::json::decimal")]
+    #[serde(default, with = "crate::common::decimal")]
     pub expected_other_income: Decimal,
     /// The planned costs of the second half.
     #[serde(default)]
@@ -955,32 +955,32 @@ pub struct Forecast {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ForecastOutcome {
     /// The first half's costs (the statement's total costs outcome).
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub first_half_costs: Decimal,
     /// The planned costs of the second half, together.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub planned_costs: Decimal,
     /// The full-year costs: first half + planned.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub total_costs: Decimal,
     /// The year's income: budgeted income + expected other income.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub income: Decimal,
     /// Equity brought forward.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub equity: Decimal,
     /// Income and capital for the year: income + equity.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub funds: Decimal,
     /// What remains at the end of the year: funds − full-year costs.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub remaining: Decimal,
     /// The year's result: income − full-year costs.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub year_result: Decimal,
     /// What remains of the year's budgeted income for the second half: budgeted income −
     /// (the first half's costs − its other income).
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub remaining_income: Decimal,
 }
 
@@ -1179,13 +1179,13 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Figures {
     /// The budget.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub budget: Decimal,
     /// The outcome.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub outcome: Decimal,
     /// The difference.
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     pub difference: Decimal,
 }
 
@@ -1241,16 +1241,16 @@ pub struct Deviation {
     /// The word used for the outcome.
     pub wording: OutcomeWording,
     /// The budget.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub budget: Option<Decimal>,
     /// The outcome.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub outcome: Option<Decimal>,
     /// Budget − outcome (positive: under budget).
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub deviation: Option<Decimal>,
     /// The deviation in percent of the budget; `None` when the budget is zero or blank.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub deviation_percent: Option<Decimal>,
 }
 

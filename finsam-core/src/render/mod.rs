@@ -31,16 +31,16 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus};
-use crate::error::{Error, ErrorKind, Result};
-use crate::flows::{FlowField, FlowFigure, FlowFigures};
-use crate::goal::{Direction, GoalKind};
-use crate::grade::{Decision, Grade};
-use crate::intervention::InterventionId;
-use crate::locale::{format_number, format_percent, Language};
-use crate::policy::GradingPolicy;
-use crate::report::Report;
-use crate::result::{GoalResult, ShareBasis};
+use crate::common::error::{Error, ErrorKind, Result};
+use crate::common::locale::{format_number, format_percent, Language};
+use crate::grading::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus};
+use crate::grading::policy::GradingPolicy;
+use crate::model::flows::{FlowField, FlowFigure, FlowFigures};
+use crate::model::goal::{Direction, GoalKind};
+use crate::model::grade::{Decision, Grade};
+use crate::model::intervention::InterventionId;
+use crate::model::report::Report;
+use crate::model::result::{GoalResult, ShareBasis};
 
 /// One goal of one graded intervention, as a flat row (e.g. for a data frame).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -58,7 +58,7 @@ pub struct GoalRow {
     /// At least or at most.
     pub direction: Direction,
     /// The target (a percentage for a share; `None` for a qualitative goal).
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub target: Option<Decimal>,
     /// The goal's unit, if any.
     pub unit: Option<String>,
@@ -68,10 +68,10 @@ pub struct GoalRow {
     /// The result in words, in the table's language ("89 av 93 = 95,7 % (tryckt 93 %)").
     pub result: String,
     /// The figure graded: the count, or the share's percentage on the policy's basis.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub value: Option<Decimal>,
     /// Attainment in [0, 1]; `None` when the goal was not measured or does not apply.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub attainment: Option<Decimal>,
     /// What grading made of the goal.
     pub status: GoalStatus,
@@ -92,7 +92,7 @@ pub struct InterventionRow {
     /// How many counted as not reached for want of measurement.
     pub unmeasured_goals: usize,
     /// The mean attainment of the measured goals.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub score: Option<Decimal>,
     /// The computed grade.
     pub grade: Option<Grade>,
@@ -857,12 +857,12 @@ fn push_csv_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::goal::Goal;
-    use crate::grade::DecidedGrade;
-    use crate::grading::grade;
-    use crate::intervention::{Intervention, InterventionKind};
-    use crate::period::Period;
-    use crate::result::QualitativeAssessment;
+    use crate::grading::grader::grade;
+    use crate::model::goal::Goal;
+    use crate::model::grade::DecidedGrade;
+    use crate::model::intervention::{Intervention, InterventionKind};
+    use crate::model::period::Period;
+    use crate::model::result::QualitativeAssessment;
 
     fn d(n: i64) -> Decimal {
         Decimal::from(n)
@@ -879,7 +879,7 @@ mod tests {
         .with_goal(Goal::count("20 nya deltagare", d(20))?.with_result(GoalResult::count(d(21))?)?)
         .with_goal(
             Goal::share("50 % i arbete/studier", d(50))?.with_result(GoalResult::Share(
-                crate::result::ShareResult::new(Some(d(70)), Some((d(14), d(21))))?,
+                crate::model::result::ShareResult::new(Some(d(70)), Some((d(14), d(21))))?,
             ))?,
         )
         .with_goal(

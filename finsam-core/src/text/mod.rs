@@ -17,10 +17,10 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::diagnostic::Severity;
-use crate::flows::FlowMeasure;
-use crate::goal::{Direction, Goal, GoalKind};
-use crate::result::{GoalResult, QualitativeAssessment, QualitativeResult, ShareResult};
+use crate::common::severity::Severity;
+use crate::model::flows::FlowMeasure;
+use crate::model::goal::{Direction, Goal, GoalKind};
+use crate::model::result::{GoalResult, QualitativeAssessment, QualitativeResult, ShareResult};
 
 /// A range of a cell's text, in bytes: `text.get(span.start..span.end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -254,7 +254,7 @@ fn too_long(text: &str, cell: Cell) -> (Span, Issue) {
 /// (surrounding spaces allowed).
 ///
 /// ```
-/// use finsam_core::parse::parse_number;
+/// use finsam_core::text::parse_number;
 /// use rust_decimal::Decimal;
 /// assert_eq!(parse_number("1 150"), Some(Decimal::from(1150)));
 /// assert_eq!(parse_number("8,5"), Some(Decimal::new(85, 1)));
@@ -724,7 +724,7 @@ fn unparsed_issue(cell: Cell, text: &str, span: Span, why_sv: &str, why_en: &str
 /// Reads a goal cell.
 ///
 /// ```
-/// use finsam_core::parse::parse_goal_cell;
+/// use finsam_core::text::parse_goal_cell;
 /// let cell = parse_goal_cell("80 deltagare. 80 % förbättrad hälsa. Alla har en individuell\nhandlingsplan.");
 /// let goals: Vec<_> = cell.goals().map(|g| (g.kind().code(), g.target().map(|t| t.to_string()))).collect();
 /// assert_eq!(goals, [("count", Some("80".into())), ("share", Some("80".into())), ("share", Some("100".into()))]);
@@ -922,7 +922,7 @@ enum Piece {
 /// Reads a result cell.
 ///
 /// ```
-/// use finsam_core::parse::{parse_result_cell, ResultItem};
+/// use finsam_core::text::{parse_result_cell, ResultItem};
 /// let cell = parse_result_cell("15 deltagare, 8 nya. 96 % (48 av 50)");
 /// let codes: Vec<_> = cell.items.iter().map(|item| match item {
 ///     ResultItem::Result { result, .. } => result.code(),
@@ -1217,7 +1217,7 @@ fn score(
 /// missing result and an issue; a result no goal took is reported too.
 ///
 /// ```
-/// use finsam_core::parse::{align, parse_goal_cell, parse_result_cell};
+/// use finsam_core::text::{align, parse_goal_cell, parse_result_cell};
 /// let aligned = align(
 ///     parse_goal_cell("20 nya deltagare. 50 % i arbete/studier."),
 ///     parse_result_cell("21 nya\n67 % till arbete/studier (14 av 21)"),
@@ -1524,14 +1524,14 @@ pub struct TextRow {
     pub id: Option<String>,
     /// Individual (the default) or structural.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<crate::intervention::InterventionKind>,
+    pub kind: Option<crate::model::intervention::InterventionKind>,
 }
 
 /// An intervention built from text, with what the parser is unsure of.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct TextIntervention {
     /// The intervention: its goals with their results, and the decided grade as printed.
-    pub intervention: crate::intervention::Intervention,
+    pub intervention: crate::model::intervention::Intervention,
     /// The cells as parsed and aligned.
     pub aligned: Aligned,
 }
@@ -1547,7 +1547,7 @@ impl TextIntervention {
 /// or digit as '-', at most 64 characters. `None` when nothing is left.
 ///
 /// ```
-/// use finsam_core::parse::id_from_name;
+/// use finsam_core::text::id_from_name;
 /// assert_eq!(id_from_name("Samverkans- team Botkyrka").as_deref(), Some("samverkans-team-botkyrka"));
 /// assert_eq!(id_from_name("Möjliggörarna").as_deref(), Some("mojliggorarna"));
 /// ```
@@ -1578,7 +1578,7 @@ pub fn id_from_name(name: &str) -> Option<String> {
 /// gives no id, an id that is not valid, or a printed grade that is not a grade.
 ///
 /// ```
-/// use finsam_core::parse::{intervention_from_text, TextRow};
+/// use finsam_core::text::{intervention_from_text, TextRow};
 /// let row = TextRow {
 ///     name: "START".into(),
 ///     goals: "40 deltagare, 20 nya.\n50 % i arbete/studier.".into(),
@@ -1592,10 +1592,10 @@ pub fn id_from_name(name: &str) -> Option<String> {
 /// assert!(built.issues().is_empty());
 /// # Ok::<(), finsam_core::Error>(())
 /// ```
-pub fn intervention_from_text(row: &TextRow) -> crate::error::Result<TextIntervention> {
-    use crate::error::{Error, ErrorKind};
-    use crate::intervention::{Intervention, InterventionKind};
-    crate::result::check_text(&row.name, "name")?;
+pub fn intervention_from_text(row: &TextRow) -> crate::common::error::Result<TextIntervention> {
+    use crate::common::error::{Error, ErrorKind};
+    use crate::model::intervention::{Intervention, InterventionKind};
+    crate::common::checks::check_text(&row.name, "name")?;
     let id = match &row.id {
         Some(id) => id.clone(),
         None => id_from_name(&row.name).ok_or_else(|| {
@@ -1619,7 +1619,7 @@ pub fn intervention_from_text(row: &TextRow) -> crate::error::Result<TextInterve
         }
     })?;
     if let Some(grade) = row.grade.as_deref().filter(|g| !g.trim().is_empty()) {
-        let decided = crate::grade::DecidedGrade::from_printed(grade)
+        let decided = crate::model::grade::DecidedGrade::from_printed(grade)
             .map_err(|e| Error::new(e.kind(), "grade", e.message().to_owned()))?;
         intervention = intervention.with_decided_grade(decided);
     }
@@ -1636,7 +1636,7 @@ pub fn intervention_from_text(row: &TextRow) -> crate::error::Result<TextInterve
 /// `[1].id` when the row gives its id), never renamed.
 ///
 /// ```
-/// use finsam_core::parse::{report_from_text, TextRow};
+/// use finsam_core::text::{report_from_text, TextRow};
 /// let rows = [
 ///     TextRow { name: "Hälsosam".into(), goals: "80 deltagare.".into(),
 ///               results: "96 deltagare".into(), grade: Some("Mycket God".into()), ..TextRow::default() },
@@ -1650,23 +1650,23 @@ pub fn intervention_from_text(row: &TextRow) -> crate::error::Result<TextInterve
 /// ```
 pub fn report_from_text(
     organisation: &str,
-    period: crate::period::Period,
+    period: crate::model::period::Period,
     rows: &[TextRow],
-) -> crate::error::Result<(crate::report::Report, Vec<TextIntervention>)> {
-    let mut report = crate::report::Report::new(organisation, period)?;
+) -> crate::common::error::Result<(crate::model::report::Report, Vec<TextIntervention>)> {
+    let mut report = crate::model::report::Report::new(organisation, period)?;
     let built = rows
         .iter()
         .enumerate()
         .map(|(index, row)| intervention_from_text(row).map_err(|e| e.under(&format!("[{index}]"))))
-        .collect::<crate::error::Result<Vec<_>>>()?;
+        .collect::<crate::common::error::Result<Vec<_>>>()?;
     // Two rows that give one id: an error naming the second row, never a renamed id.
     let mut seen = std::collections::HashMap::with_capacity(built.len());
     for (index, (row, made)) in rows.iter().zip(&built).enumerate() {
         let id = made.intervention.id.as_str();
         if let Some(first) = seen.insert(id, index) {
             let field = if row.id.is_some() { "id" } else { "name" };
-            return Err(crate::error::Error::new(
-                crate::error::ErrorKind::DuplicateId,
+            return Err(crate::common::error::Error::new(
+                crate::common::error::ErrorKind::DuplicateId,
                 format!("[{index}].{field}"),
                 format!("row {index} gives the id '{id}', as row {first} does"),
             ));

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::common::error::{Error, ErrorKind, Result};
 
 /// Which part of the year a period covers.
 #[non_exhaustive]
@@ -122,7 +122,7 @@ impl Serialize for Period {
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Period, D::Error> {
         let text = String::deserialize(deserializer)?;
-        text.parse().map_err(crate::json::to_serde_error)
+        text.parse().map_err(crate::common::json::to_serde_error)
     }
 }
 

@@ -5,8 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::locale::Language;
+use crate::common::error::{Error, ErrorKind, Result};
+use crate::common::locale::Language;
 
 /// Why participants ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

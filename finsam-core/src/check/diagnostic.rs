@@ -5,43 +5,10 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::intervention::InterventionId;
-use crate::locale::Language;
+use crate::common::locale::Language;
+use crate::model::intervention::InterventionId;
 
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Worth knowing, not wrong (e.g. figures that differ only by rounding).
-    Info,
-    /// Probably a mistake or a gap, but the report can stand.
-    Warning,
-    /// Arithmetic that does not hold in the printed report.
-    Error,
-}
-
-impl Severity {
-    /// The stable code: `error`, `warning`, `info`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-
-    /// The severity as a heading in `language`: "FEL", "VARNING", "INFO" / "ERROR", "WARNING",
-    /// "INFO".
-    pub fn label(self, language: Language) -> &'static str {
-        match (self, language) {
-            (Severity::Error, Language::Swedish) => "FEL",
-            (Severity::Warning, Language::Swedish) => "VARNING",
-            (Severity::Error, Language::English) => "ERROR",
-            (Severity::Warning, Language::English) => "WARNING",
-            (Severity::Info, _) => "INFO",
-        }
-    }
-}
+pub use crate::common::severity::Severity;
 
 /// Which table of a report a finding is in.
 #[non_exhaustive]
@@ -223,10 +190,10 @@ pub struct Diagnostic {
     /// Where.
     pub location: Location,
     /// The value the rest of the report implies.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub expected: Option<Decimal>,
     /// The value printed.
-    #[serde(with = "crate::json::decimal::option")]
+    #[serde(with = "crate::common::decimal::option")]
     pub printed: Option<Decimal>,
     /// The finding in Swedish.
     pub message_sv: String,

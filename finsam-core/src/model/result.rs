@@ -5,7 +5,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::common::checks::{check_not_negative, check_percent, check_text, check_whole};
+use crate::common::error::{Error, ErrorKind, Result};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
@@ -14,7 +15,7 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 #[serde(
     tag = "type",
     rename_all = "snake_case",
-    try_from = "crate::json::ResultFields"
+    try_from = "crate::model::fields::ResultFields"
 )]
 pub enum GoalResult {
     /// A number of something: "96 deltagare", "21 remisser".
@@ -99,7 +100,7 @@ impl GoalResult {
 /// A count result: a number that is not negative.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct CountResult {
-    #[serde(with = "crate::json::decimal")]
+    #[serde(with = "crate::common::decimal")]
     value: Decimal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     text: Option<String>,
@@ -143,17 +144,17 @@ impl CountResult {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ShareResult {
     #[serde(
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     percent: Option<Decimal>,
     #[serde(
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     numerator: Option<Decimal>,
     #[serde(
-        with = "crate::json::decimal::option",
+        with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     denominator: Option<Decimal>,
@@ -344,47 +345,6 @@ impl QualitativeResult {
     pub fn assessment(&self) -> QualitativeAssessment {
         self.assessment
     }
-}
-
-pub(crate) fn check_not_negative(value: Decimal, field: &str) -> Result<()> {
-    if value.is_sign_negative() && !value.is_zero() {
-        return Err(Error::new(
-            ErrorKind::NegativeValue,
-            field,
-            format!("{value} is negative"),
-        ));
-    }
-    Ok(())
-}
-
-pub(crate) fn check_percent(value: Decimal, field: &str) -> Result<()> {
-    check_not_negative(value, field)?;
-    if value > HUNDRED {
-        return Err(Error::new(
-            ErrorKind::ShareAbove100,
-            field,
-            format!("{value} % is above 100 %"),
-        ));
-    }
-    Ok(())
-}
-
-fn check_whole(value: Decimal, field: &str) -> Result<()> {
-    if !value.fract().is_zero() {
-        return Err(Error::new(
-            ErrorKind::NotWholeNumber,
-            field,
-            format!("{value} is not a whole number"),
-        ));
-    }
-    Ok(())
-}
-
-pub(crate) fn check_text(text: &str, field: &str) -> Result<()> {
-    if text.trim().is_empty() {
-        return Err(Error::new(ErrorKind::EmptyText, field, "is empty"));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

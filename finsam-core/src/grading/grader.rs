@@ -10,12 +10,12 @@
 
 use rust_decimal::Decimal;
 
-use crate::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
-use crate::error::{Error, ErrorKind, Result};
-use crate::goal::{Direction, Goal};
-use crate::intervention::Intervention;
-use crate::policy::GradingPolicy;
-use crate::result::{GoalResult, QualitativeAssessment, ShareBasis};
+use crate::common::error::{Error, ErrorKind, Result};
+use crate::grading::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
+use crate::grading::policy::GradingPolicy;
+use crate::model::goal::{Direction, Goal};
+use crate::model::intervention::Intervention;
+use crate::model::result::{GoalResult, QualitativeAssessment, ShareBasis};
 
 /// Grades one intervention with `policy`.
 ///
@@ -243,8 +243,8 @@ fn overflow(path: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grade::{DecidedGrade, Decision, Grade};
-    use crate::intervention::InterventionKind;
+    use crate::model::grade::{DecidedGrade, Decision, Grade};
+    use crate::model::intervention::InterventionKind;
 
     fn d(n: i64) -> Decimal {
         Decimal::from(n)

@@ -1,0 +1,49 @@
+//! Checks shared by the model's constructors: text that must say something, numbers that may
+//! not be negative, percentages, whole numbers.
+
+use rust_decimal::Decimal;
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+use crate::common::error::{Error, ErrorKind, Result};
+
+pub(crate) fn check_not_negative(value: Decimal, field: &str) -> Result<()> {
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(Error::new(
+            ErrorKind::NegativeValue,
+            field,
+            format!("{value} is negative"),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_percent(value: Decimal, field: &str) -> Result<()> {
+    check_not_negative(value, field)?;
+    if value > HUNDRED {
+        return Err(Error::new(
+            ErrorKind::ShareAbove100,
+            field,
+            format!("{value} % is above 100 %"),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_whole(value: Decimal, field: &str) -> Result<()> {
+    if !value.fract().is_zero() {
+        return Err(Error::new(
+            ErrorKind::NotWholeNumber,
+            field,
+            format!("{value} is not a whole number"),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_text(text: &str, field: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        return Err(Error::new(ErrorKind::EmptyText, field, "is empty"));
+    }
+    Ok(())
+}

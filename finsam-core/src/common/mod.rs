@@ -1,0 +1,14 @@
+//! What every concept of the crate builds on, and which builds on none of them: the typed
+//! [`Error`](error::Error) with its stable codes, reading and writing JSON with limits, decimals
+//! as strings, the checks of text and numbers the model's constructors share, the language of
+//! output and its number formats, and the severity of a finding.
+//!
+//! This module is a leaf: it imports nothing else of the crate, so that no two concepts need
+//! each other through it.
+
+pub(crate) mod checks;
+pub mod decimal;
+pub(crate) mod error;
+pub(crate) mod json;
+pub(crate) mod locale;
+pub(crate) mod severity;
