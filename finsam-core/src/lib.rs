@@ -65,6 +65,7 @@ pub use check::diagnostic::{Diagnostic, DiagnosticCode, Location, Table};
 pub use common::error::{Error, ErrorKind, Result};
 pub use common::locale::{format_number, format_percent, Language};
 pub use common::severity::Severity;
+
 pub use grading::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
 pub use grading::calibration::{
     calibrate, Calibration, ConfusionCell, ConfusionMatrix, Disagreement, Excluded, ExclusionReason,

@@ -12,3 +12,4 @@ pub(crate) mod error;
 pub(crate) mod json;
 pub(crate) mod locale;
 pub(crate) mod severity;
+pub(crate) mod table;

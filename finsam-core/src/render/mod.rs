@@ -31,6 +31,8 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+pub use crate::common::table::{Column, ColumnKind, Row, Table};
+
 use crate::common::error::{Error, ErrorKind, Result};
 use crate::common::locale::{format_number, format_percent, Language};
 use crate::grading::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus};
@@ -505,10 +507,10 @@ pub fn render_goal_table(
 ) -> Result<String> {
     let assessments = report.grade(policy)?;
     let columns = vec![
-        Column::grouped(language.pick("Insats", "Intervention")),
-        Column::text(language.pick("Mål", "Goal")),
-        Column::text(language.pick("Resultat", "Result")),
-        Column::grouped(language.pick("Måluppfyllelse", "Goal fulfilment")),
+        TextColumn::grouped(language.pick("Insats", "Intervention")),
+        TextColumn::text(language.pick("Mål", "Goal")),
+        TextColumn::text(language.pick("Resultat", "Result")),
+        TextColumn::grouped(language.pick("Måluppfyllelse", "Goal fulfilment")),
     ];
     let groups = assessments
         .iter()
@@ -531,7 +533,7 @@ pub fn render_goal_table(
                 .collect()
         })
         .collect();
-    let table = Table {
+    let table = TextTable {
         caption: report_caption(default_caption(language), report),
         columns,
         groups,
@@ -565,8 +567,11 @@ pub fn render_goal_table(
 /// ```
 pub fn render_flow_table(report: &Report, format: Format, language: Language) -> Option<String> {
     let flows = report.flows.as_ref()?;
-    let columns = std::iter::once(Column::text(language.pick("Insats", "Intervention")))
-        .chain(FlowField::ALL.map(|field| Column::number(&capitalise_first(field.label(language)))))
+    let columns = std::iter::once(TextColumn::text(language.pick("Insats", "Intervention")))
+        .chain(
+            FlowField::ALL
+                .map(|field| TextColumn::number(&capitalise_first(field.label(language)))),
+        )
         .collect();
     let rows = flows
         .rows
@@ -601,7 +606,7 @@ pub fn render_flow_table(report: &Report, format: Format, language: Language) ->
             language,
         ));
     }
-    let table = Table {
+    let table = TextTable {
         caption: report_caption(
             language.pick(
                 "Sammanfattning av deltagarflöden",
@@ -638,7 +643,7 @@ fn capitalise_first(text: &str) -> String {
 }
 
 /// A column of a rendered table.
-struct Column {
+struct TextColumn {
     title: String,
     /// The value belongs to the row group (an intervention), not to one row: shown once per
     /// group (spanning its rows in HTML), repeated in every CSV record.
@@ -647,35 +652,35 @@ struct Column {
     numeric: bool,
 }
 
-impl Column {
-    fn text(title: &str) -> Column {
-        Column {
+impl TextColumn {
+    fn text(title: &str) -> TextColumn {
+        TextColumn {
             title: title.to_owned(),
             grouped: false,
             numeric: false,
         }
     }
 
-    fn grouped(title: &str) -> Column {
-        Column {
+    fn grouped(title: &str) -> TextColumn {
+        TextColumn {
             grouped: true,
-            ..Column::text(title)
+            ..TextColumn::text(title)
         }
     }
 
-    fn number(title: &str) -> Column {
-        Column {
+    fn number(title: &str) -> TextColumn {
+        TextColumn {
             numeric: true,
-            ..Column::text(title)
+            ..TextColumn::text(title)
         }
     }
 }
 
 /// A table before it is written in a format: every row holds one cell per column, the first
 /// being the row's header (the intervention's name, TOTALT).
-struct Table {
+struct TextTable {
     caption: String,
-    columns: Vec<Column>,
+    columns: Vec<TextColumn>,
     /// The body's rows in groups.
     groups: Vec<Vec<Vec<String>>>,
     /// Summary rows after the body.
@@ -688,7 +693,7 @@ const HTML_STYLE: &str = "table{border-collapse:collapse}\
     th,td{border:1px solid #999;padding:.25em .5em;text-align:left;vertical-align:top}\
     td.num{text-align:right}";
 
-impl Table {
+impl TextTable {
     fn render(&self, format: Format, language: Language) -> String {
         match format {
             Format::Markdown => self.markdown(),
