@@ -9,9 +9,10 @@ use crate::common::error::{Error, ErrorKind, Result};
 
 pub(crate) fn check_not_negative(value: Decimal, field: &str) -> Result<()> {
     if value.is_sign_negative() && !value.is_zero() {
-        return Err(Error::new(
+        return Err(Error::bilingual(
             ErrorKind::NegativeValue,
             field,
+            format!("{value} är negativt"),
             format!("{value} is negative"),
         ));
     }
@@ -21,9 +22,10 @@ pub(crate) fn check_not_negative(value: Decimal, field: &str) -> Result<()> {
 pub(crate) fn check_percent(value: Decimal, field: &str) -> Result<()> {
     check_not_negative(value, field)?;
     if value > HUNDRED {
-        return Err(Error::new(
+        return Err(Error::bilingual(
             ErrorKind::ShareAbove100,
             field,
+            format!("{value} % är mer än 100 %"),
             format!("{value} % is above 100 %"),
         ));
     }
@@ -32,9 +34,10 @@ pub(crate) fn check_percent(value: Decimal, field: &str) -> Result<()> {
 
 pub(crate) fn check_whole(value: Decimal, field: &str) -> Result<()> {
     if !value.fract().is_zero() {
-        return Err(Error::new(
+        return Err(Error::bilingual(
             ErrorKind::NotWholeNumber,
             field,
+            format!("{value} är inte ett heltal"),
             format!("{value} is not a whole number"),
         ));
     }
@@ -43,7 +46,12 @@ pub(crate) fn check_whole(value: Decimal, field: &str) -> Result<()> {
 
 pub(crate) fn check_text(text: &str, field: &str) -> Result<()> {
     if text.trim().is_empty() {
-        return Err(Error::new(ErrorKind::EmptyText, field, "is empty"));
+        return Err(Error::bilingual(
+            ErrorKind::EmptyText,
+            field,
+            "är tomt",
+            "is empty",
+        ));
     }
     Ok(())
 }

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::common::locale::Language;
+
 /// The kind of an [`Error`]. Every variant has a stable machine code ([`ErrorKind::code`]).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -145,6 +147,109 @@ impl ErrorKind {
         }
     }
 
+    /// What the code means, in one sentence a form can show beside the field, in `language`:
+    /// "En andel kan inte vara mer än 100 %." / "A share cannot be more than 100 %.". This is
+    /// the catalogue every binding and the web form take their messages from.
+    pub fn message(self, language: Language) -> &'static str {
+        let (sv, en) = match self {
+            ErrorKind::JsonSyntax => (
+                "Uppgifterna kunde inte läsas.",
+                "The data could not be read.",
+            ),
+            ErrorKind::InvalidType => ("Fel sorts värde.", "Wrong kind of value."),
+            ErrorKind::UnknownField => (
+                "Fältet hör inte till den här typen av resultat.",
+                "This field does not belong to this kind of result.",
+            ),
+            ErrorKind::MissingField => ("Fyll i fältet.", "Fill in this field."),
+            ErrorKind::UnknownVariant => {
+                ("Välj ett av alternativen.", "Choose one of the options.")
+            }
+            ErrorKind::InvalidValue => (
+                "Skriv ett tal, till exempel 20 eller 8.5.",
+                "Write a number, for example 20 or 8.5.",
+            ),
+            ErrorKind::NegativeValue => (
+                "Talet får inte vara negativt.",
+                "The number may not be negative.",
+            ),
+            ErrorKind::ShareAbove100 => (
+                "En andel kan inte vara mer än 100 %.",
+                "A share cannot be more than 100 %.",
+            ),
+            ErrorKind::NumeratorAboveDenominator => (
+                "Antalet (n) kan inte vara större än totalen (N).",
+                "The count (n) cannot be larger than the total (N).",
+            ),
+            ErrorKind::ZeroDenominator => {
+                ("Totalen (N) kan inte vara 0.", "The total (N) cannot be 0.")
+            }
+            ErrorKind::IncompleteFraction => ("Fyll i både n och N.", "Fill in both n and N."),
+            ErrorKind::EmptyShare => (
+                "Fyll i n av N eller en procentsats.",
+                "Fill in n of N or a percentage.",
+            ),
+            ErrorKind::NotWholeNumber => ("Skriv ett heltal.", "Write a whole number."),
+            ErrorKind::MissingTarget => ("Ange ett målvärde.", "Give a target."),
+            ErrorKind::UnexpectedTarget => (
+                "Ett kvalitativt mål har inget målvärde.",
+                "A qualitative goal has no target.",
+            ),
+            ErrorKind::ResultKindMismatch => (
+                "Resultatet passar inte målets typ.",
+                "The result does not fit the goal's kind.",
+            ),
+            ErrorKind::EmptyText => ("Fältet får inte vara tomt.", "This field may not be empty."),
+            ErrorKind::InvalidId => (
+                "Ogiltig identitet för insatsen.",
+                "Invalid intervention id.",
+            ),
+            ErrorKind::DuplicateId => (
+                "Identiteten används redan av en annan insats.",
+                "The id is already used by another intervention.",
+            ),
+            ErrorKind::InvalidGrade => ("Okänd grad.", "Unknown grade."),
+            ErrorKind::InvalidPeriod => (
+                "Okänd period; skriv till exempel 2017 eller 2017-H1.",
+                "Unknown period; write for example 2017 or 2017-H1.",
+            ),
+            ErrorKind::InvalidPolicy => (
+                "Bedömningsreglerna hänger inte ihop.",
+                "The grading policy is not consistent.",
+            ),
+            ErrorKind::UnsupportedVersion => (
+                "Formatversionen stöds inte.",
+                "The format version is not supported.",
+            ),
+            ErrorKind::Overflow => ("Talet är för stort.", "The number is too large."),
+            ErrorKind::MeasureKindMismatch => (
+                "Måttet passar inte målets typ.",
+                "The measure does not fit the goal's kind.",
+            ),
+            ErrorKind::UnknownIntervention => (
+                "Insatsen finns inte i rapporten.",
+                "The report has no such intervention.",
+            ),
+            ErrorKind::UnitMismatch => (
+                "Beloppen har olika enheter (tkr och kr).",
+                "The amounts are in different units (kSEK and SEK).",
+            ),
+            ErrorKind::UnknownItem => (
+                "Raden eller gruppen finns inte i resultaträkningen.",
+                "The statement has no such line or group.",
+            ),
+            ErrorKind::LimitExceeded => (
+                "Uppgifterna är för stora eller för djupt nästlade.",
+                "The data is too large or nested too deeply.",
+            ),
+            ErrorKind::DuplicatePeriod => (
+                "Det finns redan en rapport för perioden.",
+                "There is already a report for that period.",
+            ),
+        };
+        language.pick(sv, en)
+    }
+
     /// The kind whose [`code`](ErrorKind::code) is `code`, if any.
     pub fn from_code(code: &str) -> Option<ErrorKind> {
         ErrorKind::ALL.into_iter().find(|kind| kind.code() == code)
@@ -167,20 +272,39 @@ pub struct Error {
     kind: ErrorKind,
     path: String,
     message: String,
+    message_sv: Option<String>,
     line: Option<usize>,
     column: Option<usize>,
 }
 
 impl Error {
-    /// A new error of `kind` at `path` with a human-readable `message`.
+    /// A new error of `kind` at `path` with a human-readable `message` in English.
     pub fn new(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Error {
         Error {
             kind,
             path: path.into(),
             message: message.into(),
+            message_sv: None,
             line: None,
             column: None,
         }
+    }
+
+    /// A new error with its specific message in Swedish and in English.
+    pub fn bilingual(
+        kind: ErrorKind,
+        path: impl Into<String>,
+        swedish: impl Into<String>,
+        english: impl Into<String>,
+    ) -> Error {
+        Error::new(kind, path, english).with_swedish(swedish)
+    }
+
+    /// The same error with its specific message in Swedish.
+    #[must_use]
+    pub fn with_swedish(mut self, swedish: impl Into<String>) -> Error {
+        self.message_sv = Some(swedish.into());
+        self
     }
 
     /// The kind of error.
@@ -198,9 +322,35 @@ impl Error {
         &self.path
     }
 
-    /// What is wrong, for a person to read.
+    /// What is wrong, for a person to read, in English.
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The error's own message in Swedish, when it has one.
+    pub fn swedish(&self) -> Option<&str> {
+        self.message_sv.as_deref()
+    }
+
+    /// What is wrong in `language`: the error's own message, or in Swedish, where the error
+    /// has no Swedish message of its own, the catalogue's sentence for its code
+    /// ([`ErrorKind::message`]) followed by the English detail.
+    ///
+    /// ```
+    /// use finsam_core::{Language, ShareResult};
+    /// use rust_decimal::Decimal;
+    /// let error = ShareResult::new(None, Some((Decimal::from(14), Decimal::from(12)))).unwrap_err();
+    /// assert_eq!(error.message_in(Language::Swedish), "täljaren 14 är större än nämnaren 12");
+    /// assert_eq!(error.message_in(Language::English), "the numerator 14 is larger than the denominator 12");
+    /// ```
+    pub fn message_in(&self, language: Language) -> String {
+        match (language, &self.message_sv) {
+            (Language::English, _) => self.message.clone(),
+            (Language::Swedish, Some(swedish)) => swedish.clone(),
+            (Language::Swedish, None) => {
+                format!("{} ({})", self.kind.message(language), self.message)
+            }
+        }
     }
 
     /// The 1-based line of the JSON input where the error was found, when known.
@@ -278,6 +428,32 @@ mod tests {
             assert_eq!(ErrorKind::from_code(kind.code()), Some(kind));
         }
         assert_eq!(ErrorKind::from_code("no_such_code"), None);
+    }
+
+    #[test]
+    fn every_code_has_a_sentence_in_both_languages() {
+        for kind in ErrorKind::ALL {
+            let (sv, en) = (
+                kind.message(Language::Swedish),
+                kind.message(Language::English),
+            );
+            for text in [sv, en] {
+                assert!(text.ends_with('.'), "{}: {text}", kind.code());
+                assert!(
+                    text.chars().next().is_some_and(char::is_uppercase),
+                    "{text}"
+                );
+            }
+        }
+        assert_eq!(
+            ErrorKind::ShareAbove100.message(Language::Swedish),
+            "En andel kan inte vara mer än 100 %."
+        );
+        let error = Error::new(ErrorKind::EmptyText, "name", "is empty");
+        assert_eq!(
+            error.message_in(Language::Swedish),
+            "Fältet får inte vara tomt. (is empty)"
+        );
     }
 
     #[test]

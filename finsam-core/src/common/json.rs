@@ -29,10 +29,11 @@ impl fmt::Display for SerdeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{MARK}{}{MARK}{}{MARK}{}",
+            "{MARK}{}{MARK}{}{MARK}{}{MARK}{}",
             self.0.code(),
             self.0.path(),
-            self.0.message()
+            self.0.message(),
+            self.0.swedish().unwrap_or_default()
         )
     }
 }
@@ -68,9 +69,14 @@ impl Limits {
     /// and column where the limit is passed.
     pub fn check(&self, json: &str) -> Result<()> {
         if json.len() > self.max_bytes {
-            return Err(Error::new(
+            return Err(Error::bilingual(
                 ErrorKind::LimitExceeded,
                 "",
+                format!(
+                    "dokumentet är {} byte; gränsen är {} byte",
+                    json.len(),
+                    self.max_bytes
+                ),
                 format!(
                     "the document is {} bytes; the limit is {} bytes",
                     json.len(),
@@ -101,9 +107,10 @@ impl Limits {
                 '[' | '{' => {
                     depth += 1;
                     if depth > self.max_depth {
-                        return Err(Error::new(
+                        return Err(Error::bilingual(
                             ErrorKind::LimitExceeded,
                             "",
+                            format!("dokumentet är nästlat djupare än {} nivåer", self.max_depth),
                             format!("the document nests deeper than {} levels", self.max_depth),
                         )
                         .with_position(line, column));
@@ -142,9 +149,10 @@ pub fn from_json_with_limits<T: DeserializeOwned>(json: &str, limits: &Limits) -
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(convert)?;
     deserializer.end().map_err(|e| {
         let (line, column) = (e.line(), e.column());
-        Error::new(
+        Error::bilingual(
             ErrorKind::JsonSyntax,
             "",
+            "tecken efter slutet av JSON-dokumentet",
             "trailing characters after the JSON document",
         )
         .with_position(line, column)
@@ -177,7 +185,12 @@ fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let converted = match inner.classify() {
         serde_json::error::Category::Syntax
         | serde_json::error::Category::Eof
-        | serde_json::error::Category::Io => Error::new(ErrorKind::JsonSyntax, path, message),
+        | serde_json::error::Category::Io => Error::bilingual(
+            ErrorKind::JsonSyntax,
+            path,
+            format!("texten är inte giltig JSON: {message}"),
+            format!("the text is not valid JSON: {message}"),
+        ),
         serde_json::error::Category::Data => data_error(path, message),
     };
     converted.with_position(line, column)
@@ -186,16 +199,20 @@ fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
 /// Turns serde's message for a data error into a typed error.
 fn data_error(path: String, message: &str) -> Error {
     if let Some(encoded) = message.strip_prefix(MARK) {
-        let mut parts = encoded.splitn(3, MARK);
+        let mut parts = encoded.splitn(4, MARK);
         let (code, relative, text) = (parts.next(), parts.next(), parts.next());
         if let (Some(kind), Some(relative), Some(text)) =
             (code.and_then(ErrorKind::from_code), relative, text)
         {
-            return Error::new(kind, join_path(&path, relative), text);
+            let error = Error::new(kind, join_path(&path, relative), text);
+            return match parts.next().filter(|sv| !sv.is_empty()) {
+                Some(swedish) => error.with_swedish(swedish),
+                None => error,
+            };
         }
     }
     let quoted = |rest: &str| rest.split('`').nth(1).map(str::to_owned);
-    if let Some(rest) = message.strip_prefix("unknown field ") {
+    let (kind, path) = if let Some(rest) = message.strip_prefix("unknown field ") {
         // serde_path_to_error already stands on the unknown key unless the error came from
         // buffered content; append it only when missing.
         let field = quoted(rest).unwrap_or_default();
@@ -204,20 +221,19 @@ fn data_error(path: String, message: &str) -> Error {
         } else {
             join_path(&path, &field)
         };
-        return Error::new(ErrorKind::UnknownField, path, message);
-    }
-    if let Some(rest) = message.strip_prefix("missing field ") {
+        (ErrorKind::UnknownField, path)
+    } else if let Some(rest) = message.strip_prefix("missing field ") {
         let field = quoted(rest).unwrap_or_default();
-        return Error::new(ErrorKind::MissingField, join_path(&path, &field), message);
-    }
-    let kind = if message.starts_with("invalid type") {
-        ErrorKind::InvalidType
+        (ErrorKind::MissingField, join_path(&path, &field))
+    } else if message.starts_with("invalid type") || message.starts_with("invalid length") {
+        (ErrorKind::InvalidType, path)
     } else if message.starts_with("unknown variant") {
-        ErrorKind::UnknownVariant
+        (ErrorKind::UnknownVariant, path)
     } else {
-        ErrorKind::InvalidValue
+        (ErrorKind::InvalidValue, path)
     };
-    Error::new(kind, path, message)
+    let (swedish, english) = crate::common::words::plain(message);
+    Error::bilingual(kind, path, swedish, english)
 }
 /// Like [`from_json`] for a value already parsed (no line numbers). It goes through text on
 /// purpose: reading from `serde_json::Value` directly would compile every reader of the format

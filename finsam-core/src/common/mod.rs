@@ -13,3 +13,4 @@ pub(crate) mod json;
 pub(crate) mod locale;
 pub(crate) mod severity;
 pub(crate) mod table;
+mod words;

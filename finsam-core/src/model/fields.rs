@@ -101,9 +101,10 @@ impl ResultFields {
         ];
         for (field, present) in given {
             if present && !allowed.contains(&field) {
-                return Err(Error::new(
+                return Err(Error::bilingual(
                     ErrorKind::UnknownField,
                     field,
+                    format!("okänt fält '{field}': ett resultat av typen {form} har det inte"),
                     format!("unknown field `{field}`: a {form} result does not have it"),
                 ));
             }
@@ -114,9 +115,10 @@ impl ResultFields {
 
 fn required<T>(value: Option<T>, field: &str, form: &str) -> Result<T> {
     value.ok_or_else(|| {
-        Error::new(
+        Error::bilingual(
             ErrorKind::MissingField,
             field,
+            format!("fältet '{field}' saknas: ett resultat av typen {form} behöver det"),
             format!("missing field `{field}`: a {form} result needs it"),
         )
     })
@@ -138,17 +140,19 @@ impl TryFrom<ResultFields> for GoalResult {
                     (None, None) => None,
                     (Some(n), Some(d)) => Some((n, d)),
                     (Some(_), None) => {
-                        return Err(Error::new(
+                        return Err(Error::bilingual(
                             ErrorKind::IncompleteFraction,
                             "denominator",
+                            "en täljare är angiven utan sin nämnare",
                             "a numerator is given without its denominator",
                         )
                         .into())
                     }
                     (None, Some(_)) => {
-                        return Err(Error::new(
+                        return Err(Error::bilingual(
                             ErrorKind::IncompleteFraction,
                             "numerator",
+                            "en nämnare är angiven utan sin täljare",
                             "a denominator is given without its numerator",
                         )
                         .into())

@@ -127,24 +127,27 @@ impl Goal {
             (GoalKind::Count, Some(target)) => check_not_negative(target, "target")?,
             (GoalKind::Share, Some(target)) => check_percent(target, "target")?,
             (GoalKind::Count | GoalKind::Share, None) => {
-                return Err(Error::new(
+                return Err(Error::bilingual(
                     ErrorKind::MissingTarget,
                     "target",
+                    format!("ett mål av typen {kind} behöver ett målvärde"),
                     format!("a {kind} goal needs a target"),
                 ))
             }
             (GoalKind::Qualitative, Some(target)) => {
-                return Err(Error::new(
+                return Err(Error::bilingual(
                     ErrorKind::UnexpectedTarget,
                     "target",
+                    format!("ett kvalitativt mål har inget målvärde, men {target} är angivet"),
                     format!("a qualitative goal has no numeric target, but {target} is given"),
                 ))
             }
             (GoalKind::Qualitative, None) => {
                 if direction != Direction::AtLeast {
-                    return Err(Error::new(
+                    return Err(Error::bilingual(
                         ErrorKind::InvalidValue,
                         "direction",
+                        "ett kvalitativt mål har ingen riktning",
                         "a qualitative goal has no direction",
                     ));
                 }
@@ -205,9 +208,10 @@ impl Goal {
     /// The same goal with another direction.
     pub fn with_direction(self, direction: Direction) -> Result<Goal> {
         if self.kind == GoalKind::Qualitative && direction != Direction::AtLeast {
-            return Err(Error::new(
+            return Err(Error::bilingual(
                 ErrorKind::InvalidValue,
                 "direction",
+                "ett kvalitativt mål har ingen riktning",
                 "a qualitative goal has no direction",
             ));
         }
@@ -253,9 +257,10 @@ impl Goal {
         match self.kind {
             GoalKind::Count => check_not_negative(statement.target, "target"),
             GoalKind::Share => check_percent(statement.target, "target"),
-            GoalKind::Qualitative => Err(Error::new(
+            GoalKind::Qualitative => Err(Error::bilingual(
                 ErrorKind::UnexpectedTarget,
                 "target",
+                "ett kvalitativt mål har inget målvärde att ange på annat ställe",
                 "a qualitative goal has no numeric target to state elsewhere",
             )),
         }
@@ -343,9 +348,13 @@ fn check_fits(kind: GoalKind, result: &GoalResult) -> Result<()> {
     if fits {
         Ok(())
     } else {
-        Err(Error::new(
+        Err(Error::bilingual(
             ErrorKind::ResultKindMismatch,
             "result",
+            format!(
+                "ett resultat av typen {} passar inte ett mål av typen {kind}",
+                result.code()
+            ),
             format!("a {} result does not fit a {kind} goal", result.code()),
         ))
     }

@@ -128,17 +128,25 @@ impl FromStr for Grade {
     fn from_str(text: &str) -> Result<Grade> {
         match interpret(text) {
             Some(Decision::Graded(grade)) => Ok(grade),
-            Some(Decision::NotApplicable) => Err(Error::new(
+            Some(Decision::NotApplicable) => Err(Error::bilingual(
                 ErrorKind::InvalidGrade,
                 "",
+                format!(
+                    "'{}' betyder ej tillämpbar, som är ett beslut, inte en grad",
+                    text.trim()
+                ),
                 format!(
                     "'{}' means not applicable, which is a decision, not a grade",
                     text.trim()
                 ),
             )),
-            None => Err(Error::new(
+            None => Err(Error::bilingual(
                 ErrorKind::InvalidGrade,
                 "",
+                format!(
+                    "'{}' är ingen grad; använd Mycket god, God, Godtagbar eller Ej uppfyllt",
+                    text.trim()
+                ),
                 format!(
                     "'{}' is not a grade; use Mycket god, God, Godtagbar or Ej uppfyllt",
                     text.trim()
@@ -211,10 +219,11 @@ impl FromStr for Decision {
     /// "Ej tillämpligt" and `not_applicable`.
     fn from_str(text: &str) -> Result<Decision> {
         interpret(text).ok_or_else(|| {
-            Error::new(
+            Error::bilingual(
                 ErrorKind::InvalidGrade,
                 "",
-                format!(
+                format!("'{}' är ingen beslutad grad; använd Mycket god, God, Godtagbar, Ej uppfyllt eller Ej tillämpbar", text.trim()),
+format!(
                     "'{}' is not a decided grade; use Mycket god, God, Godtagbar, Ej uppfyllt or Ej tillämpbar",
                     text.trim()
                 ),

@@ -28,10 +28,11 @@ impl InterventionId {
         let id = id.into();
         let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':');
         if id.is_empty() || id.len() > MAX_ID_LEN || !id.chars().all(allowed) {
-            return Err(Error::new(
+            return Err(Error::bilingual(
                 ErrorKind::InvalidId,
                 "",
-                format!(
+                format!("'{id}' är ingen identitet för en insats: använd 1–{MAX_ID_LEN} ASCII-bokstäver, siffror, '-', '_', '.' eller ':'"),
+format!(
                     "'{id}' is not an intervention id: use 1-{MAX_ID_LEN} ASCII letters, digits, '-', '_', '.' or ':'"
                 ),
             ));

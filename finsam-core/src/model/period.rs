@@ -52,9 +52,10 @@ impl Period {
     /// A period of `year` covering `part`; the year must lie in [`FIRST_YEAR`]..=[`LAST_YEAR`].
     pub fn new(year: u16, part: PeriodPart) -> Result<Period> {
         if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
-            return Err(Error::new(
+            return Err(Error::bilingual(
                 ErrorKind::InvalidPeriod,
                 "",
+                format!("året {year} ligger utanför {FIRST_YEAR}–{LAST_YEAR}"),
                 format!("year {year} is outside {FIRST_YEAR}..={LAST_YEAR}"),
             ));
         }
@@ -99,9 +100,10 @@ impl FromStr for Period {
             None => (text, PeriodPart::FullYear),
         };
         let invalid = || {
-            Error::new(
+            Error::bilingual(
                 ErrorKind::InvalidPeriod,
                 "",
+                format!("'{text}' är ingen period; skriv ett år som 2017 eller ett första halvår som 2017-H1"),
                 format!("'{text}' is not a period; write a year such as 2017 or a first half such as 2017-H1"),
             )
         };

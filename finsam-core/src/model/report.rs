@@ -62,20 +62,60 @@ struct ReportFields {
     economics: Option<Economics>,
 }
 
+/// Only the format version of a document, read before the rest: every other field is skipped.
+/// Only a JSON object is a report (serde would also take an array of the fields).
+struct VersionProbe {
+    format_version: Option<u32>,
+}
+
+impl<'de> Deserialize<'de> for VersionProbe {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<VersionProbe, D::Error> {
+        struct Probe;
+
+        impl<'de> serde::de::Visitor<'de> for Probe {
+            type Value = VersionProbe;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a report (a JSON object)")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<VersionProbe, A::Error> {
+                let mut format_version = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "format_version" {
+                        format_version = Some(map.next_value::<u32>()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(VersionProbe { format_version })
+            }
+        }
+
+        deserializer.deserialize_map(Probe)
+    }
+}
+
+fn unsupported_version(version: u32) -> Error {
+    Error::bilingual(
+        ErrorKind::UnsupportedVersion,
+        "format_version",
+        format!("formatversion {version} stöds inte; det här biblioteket läser version {FORMAT_VERSION}"),
+        format!("format version {version} is not supported; this library reads version {FORMAT_VERSION}"),
+    )
+}
+
 impl TryFrom<ReportFields> for Report {
     type Error = crate::common::json::SerdeError;
 
     fn try_from(fields: ReportFields) -> std::result::Result<Report, Self::Error> {
         if fields.format_version != FORMAT_VERSION {
-            return Err(Error::new(
-                ErrorKind::UnsupportedVersion,
-                "format_version",
-                format!(
-                    "format version {} is not supported; this library reads version {FORMAT_VERSION}",
-                    fields.format_version
-                ),
-            )
-            .into());
+            return Err(unsupported_version(fields.format_version).into());
         }
         let report = Report {
             organisation: fields.organisation,
@@ -135,7 +175,37 @@ impl Report {
     }
 
     /// Reads a report from the JSON format. Errors carry a code, the JSON path and the line.
+    ///
+    /// The format version is read first: a document of another version is refused as such
+    /// (`unsupported_version`), not for the fields that version may lack or add, and a document
+    /// that is not a JSON object says so.
+    ///
+    /// ```
+    /// use finsam_core::{Language, Report};
+    /// let error = Report::from_json(r#"{"format_version": 2}"#).unwrap_err();
+    /// assert_eq!((error.code(), error.path()), ("unsupported_version", "format_version"));
+    /// assert_eq!(error.message_in(Language::Swedish),
+    ///     "formatversion 2 stöds inte; det här biblioteket läser version 1");
+    /// let error = Report::from_json("[]").unwrap_err();
+    /// assert_eq!(error.message(), "expected a report (a JSON object), found an array");
+    /// # Ok::<(), finsam_core::Error>(())
+    /// ```
     pub fn from_json(json: &str) -> Result<Report> {
+        let probe: VersionProbe = crate::common::json::from_json(json)?;
+        match probe.format_version {
+            None => {
+                return Err(Error::bilingual(
+                    ErrorKind::MissingField,
+                    "format_version",
+                    format!("fältet 'format_version' saknas; skriv versionen {FORMAT_VERSION}"),
+                    format!(
+                        "the field 'format_version' is missing; write version {FORMAT_VERSION}"
+                    ),
+                ))
+            }
+            Some(version) if version != FORMAT_VERSION => return Err(unsupported_version(version)),
+            Some(_) => {}
+        }
         crate::common::json::from_json(json)
     }
 
@@ -160,9 +230,13 @@ impl Report {
             let path = format!("interventions[{index}]");
             intervention.check().map_err(|e| e.under(&path))?;
             if let Some(first) = seen.insert(&intervention.id, index) {
-                return Err(Error::new(
+                return Err(Error::bilingual(
                     ErrorKind::DuplicateId,
                     format!("{path}.id"),
+                    format!(
+                        "identiteten '{}' används redan av interventions[{first}]",
+                        intervention.id
+                    ),
                     format!(
                         "the id '{}' is already used by interventions[{first}]",
                         intervention.id
@@ -176,9 +250,13 @@ impl Report {
             for (index, row) in flows.rows.iter().enumerate() {
                 let path = format!("flows.rows[{index}].intervention");
                 if !seen.contains_key(&row.intervention) {
-                    return Err(Error::new(
+                    return Err(Error::bilingual(
                         ErrorKind::UnknownIntervention,
                         path,
+                        format!(
+                            "rapporten har ingen insats med identiteten '{}'",
+                            row.intervention
+                        ),
                         format!(
                             "the report has no intervention with the id '{}'",
                             row.intervention
@@ -186,10 +264,11 @@ impl Report {
                     ));
                 }
                 if let Some(first) = rows.insert(&row.intervention, index) {
-                    return Err(Error::new(
+                    return Err(Error::bilingual(
                         ErrorKind::DuplicateId,
                         path,
-                        format!(
+                        format!("'{}' har redan en rad i tabellen över deltagarflöden, flows.rows[{first}]", row.intervention),
+format!(
                             "'{}' already has a row in the flow table, flows.rows[{first}]",
                             row.intervention
                         ),

@@ -186,16 +186,18 @@ impl ShareResult {
             check_whole(numerator, "numerator")?;
             check_whole(denominator, "denominator")?;
             if denominator.is_zero() {
-                return Err(Error::new(
+                return Err(Error::bilingual(
                     ErrorKind::ZeroDenominator,
                     "denominator",
+                    "nämnaren i en andel är noll",
                     "the denominator of a share is zero",
                 ));
             }
             if numerator > denominator {
-                return Err(Error::new(
+                return Err(Error::bilingual(
                     ErrorKind::NumeratorAboveDenominator,
                     "numerator",
+                    format!("täljaren {numerator} är större än nämnaren {denominator}"),
                     format!(
                         "the numerator {numerator} is larger than the denominator {denominator}"
                     ),
@@ -203,9 +205,10 @@ impl ShareResult {
             }
         }
         if percent.is_none() && fraction.is_none() {
-            return Err(Error::new(
+            return Err(Error::bilingual(
                 ErrorKind::EmptyShare,
                 "",
+                "en andel behöver en procentsats, en täljare och en nämnare, eller båda",
                 "a share needs a percentage, a numerator and denominator, or both",
             ));
         }
@@ -216,9 +219,10 @@ impl ShareResult {
                     .checked_div(denominator)
                     .and_then(|ratio| ratio.checked_mul(HUNDRED))
                     .ok_or_else(|| {
-                        Error::new(
+                        Error::bilingual(
                             ErrorKind::Overflow,
                             "numerator",
+                            "andelens procentsats kunde inte räknas ut",
                             "the share's percentage could not be computed",
                         )
                     })?,
