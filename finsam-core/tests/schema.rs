@@ -78,7 +78,7 @@ fn schema_rejects_what_the_library_rejects() -> Result<(), Box<dyn std::error::E
         );
         checked += 1;
     }
-    assert_eq!(checked, 10);
+    assert_eq!(checked, 13);
     Ok(())
 }
 
@@ -220,4 +220,111 @@ fn the_format_document_lists_every_error_code() {
             kind.code()
         );
     }
+}
+
+/// The object schemas reached from the root of `schema` by property names: for each path of
+/// properties (`interventions[].goals[].result`), the object's property names and which are
+/// required. `oneOf`/`anyOf` alternatives of one path are merged; the required ones are then
+/// left out (each alternative requires its own), as `["*"]`.
+fn objects(schema: &Value) -> std::collections::BTreeMap<String, (Vec<String>, Vec<String>)> {
+    fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
+        match node.get("$ref").and_then(Value::as_str) {
+            Some(reference) => reference
+                .strip_prefix('#')
+                .and_then(|pointer| root.pointer(pointer))
+                .map_or(node, |target| resolve(root, target)),
+            None => node,
+        }
+    }
+    fn walk(
+        root: &Value,
+        node: &Value,
+        path: String,
+        depth: usize,
+        found: &mut std::collections::BTreeMap<String, (Vec<String>, Vec<String>)>,
+    ) {
+        if depth > 12 {
+            return;
+        }
+        let node = resolve(root, node);
+        for key in ["oneOf", "anyOf", "allOf"] {
+            for alternative in node
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                walk(root, alternative, path.clone(), depth + 1, found);
+            }
+        }
+        if let Some(items) = node.get("items") {
+            walk(root, items, format!("{path}[]"), depth + 1, found);
+        }
+        let Some(properties) = node.get("properties").and_then(Value::as_object) else {
+            return;
+        };
+        let merged = found.contains_key(&path);
+        let entry = found.entry(path.clone()).or_default();
+        if merged {
+            entry.1 = vec!["*".to_owned()];
+        }
+        for name in properties.keys() {
+            if !entry.0.contains(name) {
+                entry.0.push(name.clone());
+            }
+        }
+        let required = node
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten();
+        for name in required.filter(|_| !merged) {
+            let name = name.as_str().unwrap_or_default().to_owned();
+            if !entry.1.contains(&name) {
+                entry.1.push(name);
+            }
+        }
+        entry.0.sort();
+        entry.1.sort();
+        for (name, property) in properties {
+            let next = if path.is_empty() {
+                name.clone()
+            } else {
+                format!("{path}.{name}")
+            };
+            walk(root, property, next, depth + 1, found);
+        }
+    }
+    let mut found = std::collections::BTreeMap::new();
+    walk(schema, schema, String::new(), 0, &mut found);
+    found
+}
+
+/// The documented schema has, for every object of the format, exactly the fields the library
+/// reads and the same required ones: it is written by hand for its value constraints, and
+/// this test keeps it from drifting from the types.
+#[test]
+fn documented_schema_has_the_fields_of_the_types() -> Result<(), Box<dyn std::error::Error>> {
+    let documented: Value = serde_json::from_str(SCHEMA)?;
+    let derived = finsam_core::format::schema::report_schema();
+    let (documented, derived) = (objects(&documented), objects(&derived));
+    let paths =
+        |map: &std::collections::BTreeMap<String, _>| map.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(paths(&documented), paths(&derived));
+    for (path, (fields, required)) in &derived {
+        let (documented_fields, documented_required) =
+            documented.get(path).cloned().unwrap_or_default();
+        assert_eq!(
+            &documented_fields, fields,
+            "the fields of the object at '{path}'"
+        );
+        let alternatives = |r: &[String]| r == ["*"];
+        if !alternatives(required) && !alternatives(&documented_required) {
+            assert_eq!(
+                &documented_required, required,
+                "the required fields at '{path}'"
+            );
+        }
+    }
+    Ok(())
 }

@@ -13,6 +13,7 @@ pub use crate::common::severity::Severity;
 /// Which table of a report a finding is in.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Table {
     /// The goal-fulfilment summary and the goals of the intervention sections.
@@ -46,21 +47,14 @@ impl Table {
     /// The stable code: `goals`, `flows`, `end_reasons`, `statement`, `cost_rules`,
     /// `intervention_costs`, `forecast`.
     pub fn code(self) -> &'static str {
-        match self {
-            Table::Goals => "goals",
-            Table::Flows => "flows",
-            Table::EndReasons => "end_reasons",
-            Table::Statement => "statement",
-            Table::CostRules => "cost_rules",
-            Table::InterventionCosts => "intervention_costs",
-            Table::Forecast => "forecast",
-        }
+        crate::common::code::serde_name(&self)
     }
 }
 
 /// The kind of a finding. Every code is stable.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DiagnosticCode {
     /// Women + men + other ≠ current participants (`flow_gender_sum`).
@@ -142,35 +136,13 @@ impl DiagnosticCode {
 
     /// The stable code, e.g. `flow_gender_sum`.
     pub fn code(self) -> &'static str {
-        match self {
-            DiagnosticCode::FlowGenderSum => "flow_gender_sum",
-            DiagnosticCode::FlowNewAboveCurrent => "flow_new_above_current",
-            DiagnosticCode::FlowEndedAboveCurrent => "flow_ended_above_current",
-            DiagnosticCode::FlowOutcomesAboveEnded => "flow_outcomes_above_ended",
-            DiagnosticCode::FlowTotalMismatch => "flow_total_mismatch",
-            DiagnosticCode::FlowUniqueAboveTotal => "flow_unique_above_total",
-            DiagnosticCode::FlowRowMissing => "flow_row_missing",
-            DiagnosticCode::SharePrintedMismatch => "share_printed_mismatch",
-            DiagnosticCode::GoalFlowMismatch => "goal_flow_mismatch",
-            DiagnosticCode::EndReasonRowTotal => "end_reason_row_total",
-            DiagnosticCode::EndReasonColumnTotal => "end_reason_column_total",
-            DiagnosticCode::GoalTargetConflict => "goal_target_conflict",
-            DiagnosticCode::DifferenceMismatch => "difference_mismatch",
-            DiagnosticCode::SubtotalMismatch => "subtotal_mismatch",
-            DiagnosticCode::CostTotalMismatch => "cost_total_mismatch",
-            DiagnosticCode::ResultMismatch => "result_mismatch",
-            DiagnosticCode::MemberSplitMismatch => "member_split_mismatch",
-            DiagnosticCode::CostRuleExceeded => "cost_rule_exceeded",
-            DiagnosticCode::CostRuleFigureMismatch => "cost_rule_figure_mismatch",
-            DiagnosticCode::ForecastMismatch => "forecast_mismatch",
-            DiagnosticCode::OutcomeStatedMismatch => "outcome_stated_mismatch",
-            DiagnosticCode::Overflow => "overflow",
-        }
+        crate::common::code::serde_name(&self)
     }
 }
 
 /// Where a finding is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
     /// The intervention concerned, if one is.
     pub intervention: Option<InterventionId>,
@@ -182,6 +154,7 @@ pub struct Location {
 
 /// One finding of the checker.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diagnostic {
     /// What kind of finding.
     pub code: DiagnosticCode,
@@ -190,9 +163,17 @@ pub struct Diagnostic {
     /// Where.
     pub location: Location,
     /// The value the rest of the report implies.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub expected: Option<Decimal>,
     /// The value printed.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub printed: Option<Decimal>,
     /// The finding in Swedish.

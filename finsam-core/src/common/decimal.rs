@@ -94,3 +94,24 @@ pub mod option {
         }
     }
 }
+
+/// The schema of a decimal in the format: a string of plain decimal notation. Only the
+/// schemas use it (`#[schemars(with = …)]` beside `#[serde(with = …)]`).
+#[cfg(feature = "schema")]
+pub struct Text;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A decimal number written as a string, such as \"80\" or \"8.5\": plain notation, no exponent, no grouping.",
+            "type": "string",
+            "format": "decimal",
+            "pattern": "^-?[0-9]+(\\.[0-9]+)?$"
+        })
+    }
+}

@@ -9,7 +9,9 @@ use crate::common::locale::Language;
 
 /// The kind of an [`Error`]. Every variant has a stable machine code ([`ErrorKind::code`]).
 #[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The input is not well-formed JSON (`json_syntax`).
     JsonSyntax,
@@ -26,6 +28,7 @@ pub enum ErrorKind {
     /// A number that may not be negative is negative (`negative_value`).
     NegativeValue,
     /// A percentage is above 100 (`share_above_100`).
+    #[serde(rename = "share_above_100")]
     ShareAbove100,
     /// A share's numerator is larger than its denominator (`numerator_above_denominator`).
     NumeratorAboveDenominator,
@@ -113,38 +116,7 @@ impl ErrorKind {
 
     /// The stable machine code of this kind, e.g. `"share_above_100"`.
     pub fn code(self) -> &'static str {
-        match self {
-            ErrorKind::JsonSyntax => "json_syntax",
-            ErrorKind::InvalidType => "invalid_type",
-            ErrorKind::UnknownField => "unknown_field",
-            ErrorKind::MissingField => "missing_field",
-            ErrorKind::UnknownVariant => "unknown_variant",
-            ErrorKind::InvalidValue => "invalid_value",
-            ErrorKind::NegativeValue => "negative_value",
-            ErrorKind::ShareAbove100 => "share_above_100",
-            ErrorKind::NumeratorAboveDenominator => "numerator_above_denominator",
-            ErrorKind::ZeroDenominator => "zero_denominator",
-            ErrorKind::IncompleteFraction => "incomplete_fraction",
-            ErrorKind::EmptyShare => "empty_share",
-            ErrorKind::NotWholeNumber => "not_whole_number",
-            ErrorKind::MissingTarget => "missing_target",
-            ErrorKind::UnexpectedTarget => "unexpected_target",
-            ErrorKind::ResultKindMismatch => "result_kind_mismatch",
-            ErrorKind::EmptyText => "empty_text",
-            ErrorKind::InvalidId => "invalid_id",
-            ErrorKind::DuplicateId => "duplicate_id",
-            ErrorKind::InvalidGrade => "invalid_grade",
-            ErrorKind::InvalidPeriod => "invalid_period",
-            ErrorKind::InvalidPolicy => "invalid_policy",
-            ErrorKind::UnsupportedVersion => "unsupported_version",
-            ErrorKind::Overflow => "overflow",
-            ErrorKind::MeasureKindMismatch => "measure_kind_mismatch",
-            ErrorKind::UnknownIntervention => "unknown_intervention",
-            ErrorKind::UnitMismatch => "unit_mismatch",
-            ErrorKind::UnknownItem => "unknown_item",
-            ErrorKind::LimitExceeded => "limit_exceeded",
-            ErrorKind::DuplicatePeriod => "duplicate_period",
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// What the code means, in one sentence a form can show beside the field, in `language`:

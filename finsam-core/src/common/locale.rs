@@ -11,6 +11,7 @@ use crate::common::error::{Error, ErrorKind, Result};
 
 /// The language of labels, explanations and number formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Language {
     /// Swedish, the default (`sv`).
     #[default]
@@ -24,10 +25,7 @@ pub enum Language {
 impl Language {
     /// The ISO 639-1 code: `sv` or `en`.
     pub fn code(self) -> &'static str {
-        match self {
-            Language::Swedish => "sv",
-            Language::English => "en",
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// Picks the Swedish or the English text.

@@ -7,6 +7,7 @@
 //! each other through it.
 
 pub(crate) mod checks;
+pub(crate) mod code;
 pub mod decimal;
 pub(crate) mod error;
 pub(crate) mod json;

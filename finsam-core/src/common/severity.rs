@@ -6,6 +6,7 @@ use crate::common::locale::Language;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing, not wrong (e.g. figures that differ only by rounding).
@@ -19,11 +20,7 @@ pub enum Severity {
 impl Severity {
     /// The stable code: `error`, `warning`, `info`.
     pub fn code(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// The severity as a heading in `language`: "FEL", "VARNING", "INFO" / "ERROR", "WARNING",

@@ -19,6 +19,7 @@ use crate::common::locale::Language;
 /// What a column holds, so that a binding or a writer can type its cells.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnKind {
     /// Text for people: a name, a goal as written, a message.
@@ -58,6 +59,7 @@ impl ColumnKind {
 /// One column of a table: its key (the row's field), what it holds, and its heading in Swedish
 /// and English.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Column {
     /// The field of the row, e.g. `intervention_id`.
     pub key: Cow<'static, str>,
@@ -114,6 +116,7 @@ pub trait Row: Serialize {
 /// A table as data: its columns and its rows, each row its values in the columns' order
 /// (decimals as strings, absent values as `null`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Table {
     /// The columns, in order.
     pub columns: Vec<Column>,

@@ -2,6 +2,8 @@
 //! JSON path and line, writing with decimals as strings, limits on what is read, and
 //! validation that reports every error at once.
 
+#[cfg(feature = "schema")]
+pub mod schema;
 mod validate;
 
 pub use crate::common::decimal;

@@ -13,6 +13,7 @@ use crate::model::result::GoalResult;
 
 /// The state of one goal after grading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GoalStatus {
     /// Attainment 1: the goal is met.
@@ -34,15 +35,7 @@ pub enum GoalStatus {
 impl GoalStatus {
     /// The stable code, e.g. `partly_reached`.
     pub fn code(self) -> &'static str {
-        match self {
-            GoalStatus::Reached => "reached",
-            GoalStatus::PartlyReached => "partly_reached",
-            GoalStatus::NotReached => "not_reached",
-            GoalStatus::NotMeasured => "not_measured",
-            GoalStatus::NotAssessed => "not_assessed",
-            GoalStatus::Missing => "missing",
-            GoalStatus::NotApplicable => "not_applicable",
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// Whether the goal counts as not reached for want of measurement.
@@ -56,6 +49,7 @@ impl GoalStatus {
 
 /// One goal after grading.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GoalAssessment {
     /// The goal's position in the intervention (0-based).
     pub index: usize,
@@ -66,6 +60,10 @@ pub struct GoalAssessment {
     /// At least or at most.
     pub direction: Direction,
     /// The target (a percentage for a share).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub target: Option<Decimal>,
     /// The goal's unit, if any.
@@ -73,9 +71,17 @@ pub struct GoalAssessment {
     /// The result as reported (shared with the goal, not copied).
     pub result: Arc<GoalResult>,
     /// The figure graded: the count, or the share's percentage on the policy's basis.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub value: Option<Decimal>,
     /// Attainment in [0, 1]; `None` when the goal was not measured or does not apply.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub attainment: Option<Decimal>,
     /// What grading made of the goal.
@@ -87,6 +93,7 @@ pub struct GoalAssessment {
 
 /// The rule that set an intervention's grade.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Rule {
     /// No goal to grade (none, or only not-applicable ones): no grade.
@@ -103,6 +110,10 @@ pub enum Rule {
         /// The band's grade.
         band: Grade,
         /// The band's lower edge (`None` for Ej uppfyllt).
+        #[cfg_attr(
+            feature = "schema",
+            schemars(with = "Option<crate::common::decimal::Text>")
+        )]
         #[serde(with = "crate::common::decimal::option")]
         edge: Option<Decimal>,
         /// How many goals were not measured (they did not enter the mean).
@@ -136,6 +147,7 @@ impl Rule {
 
 /// How the decided grade compares with the computed one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
     /// The same grade (or both "no grade").
@@ -169,13 +181,7 @@ impl Comparison {
 
     /// The stable code, e.g. `decided_higher`.
     pub fn code(self) -> &'static str {
-        match self {
-            Comparison::Agrees => "agrees",
-            Comparison::DecidedHigher => "decided_higher",
-            Comparison::DecidedLower => "decided_lower",
-            Comparison::DecidedNotApplicable => "decided_not_applicable",
-            Comparison::NotComputed => "not_computed",
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// Whether the two agree.
@@ -186,6 +192,7 @@ impl Comparison {
 
 /// The grading of one intervention.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assessment {
     /// The intervention's id.
     pub intervention_id: InterventionId,
@@ -194,6 +201,10 @@ pub struct Assessment {
     /// The computed grade; `None` when there was nothing to grade.
     pub grade: Option<Grade>,
     /// The mean attainment of the measured goals; `None` when none was measured.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub score: Option<Decimal>,
     /// Each goal, in order.

@@ -22,6 +22,7 @@ use crate::model::intervention::{Intervention, InterventionId};
 
 /// Why an intervention took no part in calibration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ExclusionReason {
     /// No decided grade is recorded.
@@ -35,16 +36,13 @@ pub enum ExclusionReason {
 impl ExclusionReason {
     /// The stable code, e.g. `decided_not_applicable`.
     pub fn code(self) -> &'static str {
-        match self {
-            ExclusionReason::NoDecidedGrade => "no_decided_grade",
-            ExclusionReason::DecidedNotApplicable => "decided_not_applicable",
-            ExclusionReason::NoGradableGoals => "no_gradable_goals",
-        }
+        crate::common::code::serde_name(&self)
     }
 }
 
 /// An intervention left out of calibration, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Excluded {
     /// The intervention's id.
     pub intervention_id: InterventionId,
@@ -55,12 +53,17 @@ pub struct Excluded {
 /// One intervention whose computed grade (under the calibrated policy) differs from the
 /// decided one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Disagreement {
     /// The intervention's id.
     pub intervention_id: InterventionId,
     /// The intervention's name.
     pub name: String,
     /// Its score (`None` when no goal was measured).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub score: Option<Decimal>,
     /// The grade the association decided.
@@ -120,6 +123,7 @@ impl ConfusionMatrix {
 
 /// One cell of a [`ConfusionMatrix`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConfusionCell {
     /// The decided grade (row).
     pub decided: Grade,
@@ -127,6 +131,17 @@ pub struct ConfusionCell {
     pub computed: Grade,
     /// How many interventions.
     pub count: usize,
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ConfusionMatrix {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ConfusionMatrix".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Vec::<ConfusionCell>::json_schema(generator)
+    }
 }
 
 impl Serialize for ConfusionMatrix {
@@ -137,6 +152,7 @@ impl Serialize for ConfusionMatrix {
 
 /// The outcome of calibration.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Calibration {
     /// The starting policy with the edges and cap that agree best.
     pub policy: GradingPolicy,
@@ -147,6 +163,7 @@ pub struct Calibration {
     /// How many of them the starting policy grades as decided.
     pub baseline_agreeing: usize,
     /// `agreeing / considered` (0 when nothing was considered).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub agreement: Decimal,
     /// Decided against computed under the calibrated policy.

@@ -23,12 +23,16 @@ use crate::model::result::ShareBasis;
 /// # Ok::<(), finsam_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "PolicyFields")]
 pub struct GradingPolicy {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     very_good: Decimal,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     good: Decimal,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     acceptable: Decimal,
     unmeasured_cap: Grade,
@@ -51,12 +55,25 @@ impl Default for GradingPolicy {
 
 /// The policy's fields as the JSON form gives them; absent fields take the default.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct PolicyFields {
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(default, with = "crate::common::decimal::option")]
     very_good: Option<Decimal>,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(default, with = "crate::common::decimal::option")]
     good: Option<Decimal>,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(default, with = "crate::common::decimal::option")]
     acceptable: Option<Decimal>,
     #[serde(default)]

@@ -21,6 +21,7 @@ use crate::model::money::{checked_difference, checked_sum, percent_of, Money, Un
 
 /// A column of an economic table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Column {
     /// *Budget*.
@@ -37,11 +38,7 @@ impl Column {
 
     /// The stable code: `budget`, `outcome`, `difference` (also the JSON field name).
     pub fn code(self) -> &'static str {
-        match self {
-            Column::Budget => "budget",
-            Column::Outcome => "outcome",
-            Column::Difference => "difference",
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// The column's heading in `language`.
@@ -60,6 +57,7 @@ impl Column {
 /// Försäkringskassan, together with Arbetsförmedlingen) pays half, the region a quarter and the
 /// municipalities together a quarter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Member {
     /// The state, through Försäkringskassan (including Arbetsförmedlingen): 50 %.
@@ -76,11 +74,7 @@ impl Member {
 
     /// The stable code: `state`, `region`, `municipality`.
     pub fn code(self) -> &'static str {
-        match self {
-            Member::State => "state",
-            Member::Region => "region",
-            Member::Municipality => "municipality",
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// The share of the members' contributions the law gives this kind of member, in percent.
@@ -146,6 +140,7 @@ impl Amounts {
 /// One line of a statement: a label, an optional id (for cost rules to refer to), and its
 /// budget, outcome and printed difference. Income lines from members say which member.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Line {
     /// An id that cost rules use to refer to the line.
@@ -157,6 +152,10 @@ pub struct Line {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<Member>,
     /// The budget.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -164,6 +163,10 @@ pub struct Line {
     )]
     pub budget: Option<Decimal>,
     /// The outcome.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -171,6 +174,10 @@ pub struct Line {
     )]
     pub outcome: Option<Decimal>,
     /// The difference as printed.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -222,6 +229,7 @@ impl Line {
 
 /// Income lines and their printed total.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Income {
     /// The lines: member contributions (with `member`) and other income.
@@ -234,6 +242,7 @@ pub struct Income {
 
 /// A named group of cost lines with its printed subtotal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CostGroup {
     /// An id that cost rules use to refer to the whole group.
@@ -267,6 +276,7 @@ impl CostGroup {
 
 /// Cost groups and the printed total costs.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Costs {
     /// The groups, in the report's order.
@@ -279,6 +289,7 @@ pub struct Costs {
 
 /// The association's statement for a period (*ekonomisk redovisning*, *resultaträkning*).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     /// The unit of every amount of the statement.
@@ -293,6 +304,10 @@ pub struct Statement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<Line>,
     /// Equity brought forward from earlier years (*eget kapital*).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -303,10 +318,12 @@ pub struct Statement {
 
 /// The members' contributions in one column, against the split of the Finsam law.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemberSplit {
     /// The column.
     pub column: Column,
     /// All members' contributions together.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub total: Decimal,
     /// Per member kind: (member, the contribution, the contribution the law implies).
@@ -315,13 +332,16 @@ pub struct MemberSplit {
 
 /// One member kind's contribution and what the law implies.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemberShare {
     /// The member kind.
     pub member: Member,
     /// What the statement shows (all lines of this kind together).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub amount: Decimal,
     /// The law's share of the total: 50 % or 25 %.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub expected: Decimal,
 }
@@ -516,6 +536,7 @@ impl Item<'_> {
 
 /// What a cost rule's percentage applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RuleBase {
     /// The budget of the members' contributions for the period (the statement's member lines).
@@ -525,14 +546,23 @@ pub enum RuleBase {
     /// The budget of all costs for the period (the statement's total costs).
     CostsBudget,
     /// A stated amount, in the statement's unit.
-    Amount(#[serde(with = "crate::common::decimal")] Decimal),
+    Amount(
+        #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
+        #[serde(with = "crate::common::decimal")]
+        Decimal,
+    ),
 }
 
 /// The figures a report printed for a rule; each optional.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RuleFigures {
     /// The allowed amount.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -540,6 +570,10 @@ pub struct RuleFigures {
     )]
     pub allowed: Option<Decimal>,
     /// The actual costs.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -547,6 +581,10 @@ pub struct RuleFigures {
     )]
     pub actual: Option<Decimal>,
     /// How much the actual costs exceed the allowed amount.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -554,6 +592,10 @@ pub struct RuleFigures {
     )]
     pub excess: Option<Decimal>,
     /// How much room is left under the allowed amount.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -561,6 +603,10 @@ pub struct RuleFigures {
     )]
     pub room: Option<Decimal>,
     /// The actual costs in percent of the base.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -572,6 +618,7 @@ pub struct RuleFigures {
 /// A local cost rule set by a member council: the outcome of some lines or groups may be at
 /// most `limit_percent` % of a base (e.g. office costs at most 19 % of the budget).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CostRule {
     /// A stable id for the rule.
@@ -579,6 +626,7 @@ pub struct CostRule {
     /// The rule in words ("Kansliet högst 19 % av budgeten").
     pub label: String,
     /// The limit, in percent of the base (0–100).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub limit_percent: Decimal,
     /// What the percentage applies to.
@@ -595,25 +643,35 @@ pub struct CostRule {
 
 /// A cost rule evaluated on a statement.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleOutcome {
     /// The rule's id.
     pub rule: String,
     /// The base amount.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub base: Decimal,
     /// The allowed amount: `limit_percent` % of the base.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub allowed: Decimal,
     /// The actual costs: the outcome of the rule's items.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub actual: Decimal,
     /// The actual costs in percent of the base; `None` when the base is zero.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub percent: Option<Decimal>,
     /// How much the actual costs exceed the allowed amount (zero when within).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub excess: Decimal,
     /// How much room is left under the allowed amount (zero when exceeded).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub room: Decimal,
     /// Whether the actual costs are within the allowed amount.
@@ -721,6 +779,7 @@ impl CostRule {
 
 /// The word a report used for the outcome of an intervention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeWording {
     /// *Utfall*: the outcome.
@@ -735,11 +794,7 @@ pub enum OutcomeWording {
 impl OutcomeWording {
     /// The stable code: `outcome`, `requisitioned`, `costs`.
     pub fn code(self) -> &'static str {
-        match self {
-            OutcomeWording::Outcome => "outcome",
-            OutcomeWording::Requisitioned => "requisitioned",
-            OutcomeWording::Costs => "costs",
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// The word in `language`: "utfall", "rekvirerat", "kostnader".
@@ -757,6 +812,7 @@ impl OutcomeWording {
 
 /// One intervention's budget and outcome for the period.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InterventionCost {
     /// The row as printed ("Case-Manger AMF MIA").
@@ -768,6 +824,10 @@ pub struct InterventionCost {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wording: Option<OutcomeWording>,
     /// The budget.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -775,6 +835,10 @@ pub struct InterventionCost {
     )]
     pub budget: Option<Decimal>,
     /// The outcome.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -782,6 +846,10 @@ pub struct InterventionCost {
     )]
     pub outcome: Option<Decimal>,
     /// The difference as printed.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -797,6 +865,7 @@ pub struct InterventionCost {
 /// An intervention's budget and outcome as stated in another place of the report, e.g. its
 /// own section: "Ekonomi: Budgeterat 336 tkr för 2019, utfall halvåret 350 tkr."
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StatedCost {
     /// Where ("avsnittet om insatsen").
@@ -804,6 +873,10 @@ pub struct StatedCost {
     /// The unit of the stated figures.
     pub unit: Unit,
     /// The budget stated there, for the period it names (often the whole year).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -814,6 +887,10 @@ pub struct StatedCost {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_period: Option<String>,
     /// The outcome stated there, for the table's period.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -835,6 +912,7 @@ impl InterventionCost {
 
 /// A group of intervention rows (individual, structural) with its printed total.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InterventionCostGroup {
     /// The group as printed ("Individinriktade insatser").
@@ -849,6 +927,7 @@ pub struct InterventionCostGroup {
 
 /// Budget against outcome per intervention (the half-year report's appendix).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InterventionCosts {
     /// The unit of every amount of the table.
@@ -873,20 +952,27 @@ impl InterventionCosts {
 
 /// A planned cost of the rest of the year.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlannedCost {
     /// As printed ("Finansiering insatser 2:a halvåret").
     pub label: String,
     /// The amount.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub amount: Decimal,
 }
 
 /// The figures a report printed for its forecast; each optional.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ForecastFigures {
     /// The first half's outcome as the forecast prints it.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -894,6 +980,10 @@ pub struct ForecastFigures {
     )]
     pub first_half_costs: Option<Decimal>,
     /// The full-year costs.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -901,6 +991,10 @@ pub struct ForecastFigures {
     )]
     pub total_costs: Option<Decimal>,
     /// Income and capital for the year: income + expected other income + equity.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -908,6 +1002,10 @@ pub struct ForecastFigures {
     )]
     pub funds: Option<Decimal>,
     /// What remains: funds − full-year costs.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -915,6 +1013,10 @@ pub struct ForecastFigures {
     )]
     pub remaining: Option<Decimal>,
     /// The year's forecast result: income + expected other income − full-year costs.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -922,6 +1024,10 @@ pub struct ForecastFigures {
     )]
     pub year_result: Option<Decimal>,
     /// What remains of the year's budgeted income for the second half.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         default,
         with = "crate::common::decimal::option",
@@ -933,14 +1039,17 @@ pub struct ForecastFigures {
 /// The full-year forecast of a half-year report: the first half's outcome plus the planned
 /// costs of the second half, against the year's income and the equity brought forward.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Forecast {
     /// The unit of every amount (the statement's, when there is one).
     pub unit: Unit,
     /// The year's budgeted income from the members.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub annual_income: Decimal,
     /// Other income expected for the year (e.g. ESF reimbursements).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(default, with = "crate::common::decimal")]
     pub expected_other_income: Decimal,
     /// The planned costs of the second half.
@@ -953,33 +1062,43 @@ pub struct Forecast {
 
 /// A forecast computed from the statement and the planned costs.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ForecastOutcome {
     /// The first half's costs (the statement's total costs outcome).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub first_half_costs: Decimal,
     /// The planned costs of the second half, together.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub planned_costs: Decimal,
     /// The full-year costs: first half + planned.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub total_costs: Decimal,
     /// The year's income: budgeted income + expected other income.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub income: Decimal,
     /// Equity brought forward.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub equity: Decimal,
     /// Income and capital for the year: income + equity.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub funds: Decimal,
     /// What remains at the end of the year: funds − full-year costs.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub remaining: Decimal,
     /// The year's result: income − full-year costs.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub year_result: Decimal,
     /// What remains of the year's budgeted income for the second half: budgeted income −
     /// (the first half's costs − its other income).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub remaining_income: Decimal,
 }
@@ -1028,6 +1147,7 @@ impl Forecast {
 /// The economics of a report: the statement, the local cost rules, the per-intervention table
 /// and the forecast, each optional.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Economics {
     /// The association's statement for the period.
@@ -1177,14 +1297,18 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 
 /// Budget, outcome and difference computed from lines (never blank).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Figures {
     /// The budget.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub budget: Decimal,
     /// The outcome.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub outcome: Decimal,
     /// The difference.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub difference: Decimal,
 }
@@ -1201,6 +1325,7 @@ impl Figures {
 
 /// A cost group's sums computed from its lines.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GroupSummary {
     /// The group's id, if it has one.
     pub id: Option<String>,
@@ -1212,6 +1337,7 @@ pub struct GroupSummary {
 
 /// What the statement's lines give: the sums a reader would compute.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatementSummary {
     /// The unit of every amount.
     pub unit: Unit,
@@ -1231,6 +1357,7 @@ pub struct StatementSummary {
 
 /// One intervention's deviation from its budget.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deviation {
     /// The group of the table the row is in.
     pub group: String,
@@ -1241,15 +1368,31 @@ pub struct Deviation {
     /// The word used for the outcome.
     pub wording: OutcomeWording,
     /// The budget.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub budget: Option<Decimal>,
     /// The outcome.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub outcome: Option<Decimal>,
     /// Budget − outcome (positive: under budget).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub deviation: Option<Decimal>,
     /// The deviation in percent of the budget; `None` when the budget is zero or blank.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub deviation_percent: Option<Decimal>,
 }
@@ -1258,6 +1401,7 @@ pub struct Deviation {
 /// split, every rule's outcome, every intervention's deviation and the forecast. What the
 /// bindings hand to Python and JavaScript.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EconomicsSummary {
     /// The statement's computed sums, when there is a statement.
     pub statement: Option<StatementSummary>,

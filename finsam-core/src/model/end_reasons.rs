@@ -10,6 +10,7 @@ use crate::common::locale::Language;
 
 /// Why participants ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EndReason {
     /// *Arbete/studier/arbetssökande*.
@@ -45,16 +46,7 @@ impl EndReason {
 
     /// The stable code, e.g. `continued_rehabilitation`.
     pub fn code(self) -> &'static str {
-        match self {
-            EndReason::WorkStudiesJobSeeking => "work_studies_job_seeking",
-            EndReason::ContinuedRehabilitation => "continued_rehabilitation",
-            EndReason::Illness => "illness",
-            EndReason::ParentalLeave => "parental_leave",
-            EndReason::Moved => "moved",
-            EndReason::ConsentWithdrawn => "consent_withdrawn",
-            EndReason::MeasurementMissingOrDropout => "measurement_missing_or_dropout",
-            EndReason::Other => "other",
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// The label in `language`.
@@ -124,6 +116,7 @@ impl FromStr for EndReason {
 
 /// Counts of one end reason by gender, with the row total as printed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EndReasonRow {
     /// The reason.
@@ -147,6 +140,7 @@ pub struct EndReasonRow {
 
 /// The printed total row of an end-reason table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EndReasonTotals {
     /// Women.
@@ -165,6 +159,7 @@ pub struct EndReasonTotals {
 
 /// A report's end-reason table (*Orsak till avslut*).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EndReasonTable {
     /// One row per reason.

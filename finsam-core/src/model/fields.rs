@@ -12,10 +12,15 @@ use crate::model::result::{GoalResult, QualitativeAssessment, QualitativeResult,
 
 /// A goal's fields as the JSON form gives them, before validation.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct GoalFields {
     description: String,
     kind: GoalKind,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(default, with = "crate::common::decimal::option")]
     target: Option<Decimal>,
     #[serde(default)]
@@ -54,6 +59,7 @@ impl TryFrom<GoalFields> for Goal {
 
 /// The form of a result, the JSON field `type`.
 #[derive(Deserialize, Clone, Copy)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 enum ResultType {
     Count,
@@ -67,16 +73,33 @@ enum ResultType {
 /// A result's fields as the JSON form gives them: every field any form uses, checked against
 /// the form in `TryFrom`, so that each error names its own field.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ResultFields {
     #[serde(rename = "type")]
     form: ResultType,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(default, with = "crate::common::decimal::option")]
     value: Option<Decimal>,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(default, with = "crate::common::decimal::option")]
     percent: Option<Decimal>,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(default, with = "crate::common::decimal::option")]
     numerator: Option<Decimal>,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(default, with = "crate::common::decimal::option")]
     denominator: Option<Decimal>,
     #[serde(default)]

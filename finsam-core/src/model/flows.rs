@@ -75,6 +75,7 @@ impl<'de> Deserialize<'de> for FlowFigure {
 
 /// Which figure of a flow row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FlowField {
     /// *Antal aktuella deltagare*.
@@ -110,16 +111,7 @@ impl FlowField {
 
     /// The JSON field name, e.g. `to_work_or_studies`.
     pub fn code(self) -> &'static str {
-        match self {
-            FlowField::Current => "current",
-            FlowField::Women => "women",
-            FlowField::Men => "men",
-            FlowField::Other => "other",
-            FlowField::New => "new",
-            FlowField::Ended => "ended",
-            FlowField::ToWorkOrStudies => "to_work_or_studies",
-            FlowField::JobSeeking => "job_seeking",
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// The column heading in Swedish and English.
@@ -141,6 +133,7 @@ impl FlowField {
 /// The eight figures of a flow row (or of the total row). Each may be absent (a blank cell) or
 /// not applicable.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FlowFigures {
     /// Current participants in the period.
@@ -207,6 +200,7 @@ impl FlowFigures {
 
 /// One row of a flow table: an intervention's figures.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FlowRow {
     /// The intervention the row is about.
@@ -220,6 +214,7 @@ pub struct FlowRow {
 
 /// A report's participant-flow table (*Sammanfattning av deltagarflöden*).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FlowTable {
     /// One row per individual intervention.
@@ -242,6 +237,7 @@ impl FlowTable {
 
 /// Which flow figure a goal measures, so that its result can be checked against the flow table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FlowMeasure {
     /// "deltagare": the current participants (a count goal).
@@ -262,16 +258,7 @@ pub enum FlowMeasure {
 impl FlowMeasure {
     /// The stable code, e.g. `new_participants`.
     pub fn code(self) -> &'static str {
-        match self {
-            FlowMeasure::CurrentParticipants => "current_participants",
-            FlowMeasure::NewParticipants => "new_participants",
-            FlowMeasure::EndedParticipants => "ended_participants",
-            FlowMeasure::ShareToWorkOrStudiesOfEnded => "share_to_work_or_studies_of_ended",
-            FlowMeasure::ShareJobSeekingOfEnded => "share_job_seeking_of_ended",
-            FlowMeasure::ShareWorkStudiesOrJobSeekingOfEnded => {
-                "share_work_studies_or_job_seeking_of_ended"
-            }
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// The goal kind the measure belongs to.
@@ -305,6 +292,23 @@ impl FlowMeasure {
                 Some((both, Some(ended()?)))
             }
         }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for FlowFigure {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FlowFigure".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A count of people, or \"not_applicable\" (ej tillämpligt).",
+            "oneOf": [
+                {"type": "integer", "minimum": 0},
+                {"const": "not_applicable"}
+            ]
+        })
     }
 }
 

@@ -14,6 +14,7 @@ use crate::model::result::GoalResult;
 
 /// What kind of figure a goal sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GoalKind {
     /// A number of something: "80 nya deltagare", "60 remisser", "1 150 ärenden".
@@ -27,11 +28,7 @@ pub enum GoalKind {
 impl GoalKind {
     /// The stable code: `count`, `share`, `qualitative`.
     pub fn code(self) -> &'static str {
-        match self {
-            GoalKind::Count => "count",
-            GoalKind::Share => "share",
-            GoalKind::Qualitative => "qualitative",
-        }
+        crate::common::code::serde_name(&self)
     }
 }
 
@@ -43,6 +40,7 @@ impl fmt::Display for GoalKind {
 
 /// Whether the result should reach the target or stay under it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// At least the target (nearly all goals). The default.
@@ -55,10 +53,7 @@ pub enum Direction {
 impl Direction {
     /// The stable code: `at_least`, `at_most`.
     pub fn code(self) -> &'static str {
-        match self {
-            Direction::AtLeast => "at_least",
-            Direction::AtMost => "at_most",
-        }
+        crate::common::code::serde_name(&self)
     }
 }
 
@@ -74,11 +69,16 @@ impl Direction {
 /// # Ok::<(), finsam_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "crate::model::fields::GoalFields")]
 pub struct Goal {
     // Shared, so that an assessment carries the goal's text without copying it.
     description: Arc<str>,
     kind: GoalKind,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
@@ -98,6 +98,7 @@ pub struct Goal {
 /// The same goal as another place of the report states it, e.g. the bullet list "Mål 2017" of
 /// the intervention's section or its small table, beside the summary table.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GoalStatement {
     /// Where: "avsnittet, Mål 2014", "avsnittets tabell".
@@ -105,6 +106,7 @@ pub struct GoalStatement {
     /// The goal as written there.
     pub text: String,
     /// The target stated there.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub target: Decimal,
 }

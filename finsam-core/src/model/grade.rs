@@ -249,6 +249,7 @@ impl<'de> Deserialize<'de> for Decision {
 
 /// The grade an association actually decided for an intervention, beside the computed one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DecidedGrade {
     /// The decision.
@@ -287,6 +288,52 @@ impl DecidedGrade {
     pub fn with_reason(mut self, reason: impl Into<Arc<str>>) -> DecidedGrade {
         self.reason = Some(reason.into());
         self
+    }
+}
+
+/// The codes of the grades, best first, for the schemas.
+#[cfg(feature = "schema")]
+fn codes(grades: &[Grade], extra: Option<&'static str>) -> Vec<&'static str> {
+    grades.iter().map(|g| g.code()).chain(extra).collect()
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Grade {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Grade".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        match generator.contract() {
+            schemars::generate::Contract::Deserialize => schemars::json_schema!({
+                "description": "A grade code, or a Swedish or English label as reports print it (any case).",
+                "type": "string"
+            }),
+            _ => schemars::json_schema!({
+                "description": "A grade of goal fulfilment: Mycket god, God, Godtagbar, Ej uppfyllt.",
+                "enum": codes(&Grade::BEST_FIRST, None)
+            }),
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Decision {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decision".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        match generator.contract() {
+            schemars::generate::Contract::Deserialize => schemars::json_schema!({
+                "description": "A grade or Ej tillämpbar: a code, or a label as reports print it (any case).",
+                "type": "string"
+            }),
+            _ => schemars::json_schema!({
+                "description": "What an association decided: a grade, or not_applicable (Ej tillämpbar).",
+                "enum": codes(&Grade::BEST_FIRST, Some("not_applicable"))
+            }),
+        }
     }
 }
 

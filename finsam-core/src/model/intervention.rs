@@ -77,6 +77,7 @@ impl<'de> Deserialize<'de> for InterventionId {
 
 /// Whether an intervention works with participants or with structures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InterventionKind {
     /// *Individinriktad*: works with participants.
@@ -87,6 +88,7 @@ pub enum InterventionKind {
 
 /// Whether an intervention was running or had closed in the period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InterventionStatus {
     /// Running during the period.
@@ -97,6 +99,7 @@ pub enum InterventionStatus {
 
 /// An intervention as a report describes it for one period.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Intervention {
     /// Stable id, the same in every table and year.
@@ -189,6 +192,21 @@ fn fold_name(name: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for InterventionId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "InterventionId".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A stable id of an intervention: 1-64 ASCII letters, digits, '-', '_', '.' or ':'.",
+            "type": "string",
+            "pattern": "^[A-Za-z0-9_.:-]{1,64}$"
+        })
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use crate::common::locale::{format_number, Language};
 
 /// The unit of an amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// Thousand kronor (*tkr*).
@@ -24,10 +25,7 @@ pub enum Unit {
 impl Unit {
     /// The stable code: `tkr` or `sek`.
     pub fn code(self) -> &'static str {
-        match self {
-            Unit::Tkr => "tkr",
-            Unit::Sek => "sek",
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// How written after an amount: "tkr" or "kr" in Swedish, "kSEK" or "SEK" in English.
@@ -58,6 +56,7 @@ impl fmt::Display for Unit {
 /// How to round an amount to whole units. The default is half away from zero (2.5 → 3,
 /// −2.5 → −3), as the reports round.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Halves away from zero: 2.5 → 3, −2.5 → −3.
@@ -94,8 +93,10 @@ impl Rounding {
 /// # Ok::<(), finsam_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Money {
     /// The amount, in `unit`.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub amount: Decimal,
     /// The unit of `amount`.

@@ -128,6 +128,21 @@ impl<'de> Deserialize<'de> for Period {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Period {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Period".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A reporting period: a year (\"2017\") or its first half (\"2017-H1\").",
+            "type": "string",
+            "pattern": "^[0-9]{4}(-H1)?$"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

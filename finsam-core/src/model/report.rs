@@ -47,6 +47,7 @@ pub struct Report {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct ReportFields {
     format_version: u32,
@@ -131,6 +132,7 @@ impl TryFrom<ReportFields> for Report {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct ReportView<'a> {
     format_version: u32,
     organisation: &'a str,
@@ -287,5 +289,21 @@ format!(
     /// The intervention with this id.
     pub fn intervention(&self, id: &str) -> Option<&Intervention> {
         self.interventions.iter().find(|i| i.id.as_str() == id)
+    }
+}
+
+/// The report's schema: what it reads (every field, with the format version) and what it
+/// writes (absent parts left out).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Report {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Report".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        match generator.contract() {
+            schemars::generate::Contract::Deserialize => ReportFields::json_schema(generator),
+            _ => ReportView::json_schema(generator),
+        }
     }
 }

@@ -12,6 +12,7 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
 /// A result for one goal in one period.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(
     tag = "type",
     rename_all = "snake_case",
@@ -99,7 +100,9 @@ impl GoalResult {
 
 /// A count result: a number that is not negative.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountResult {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     value: Decimal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -142,17 +145,30 @@ impl CountResult {
 /// # Ok::<(), finsam_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ShareResult {
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     percent: Option<Decimal>,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
     )]
     numerator: Option<Decimal>,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(
         with = "crate::common::decimal::option",
         skip_serializing_if = "Option::is_none"
@@ -290,6 +306,7 @@ impl ShareResult {
 
 /// Which figure of a share grading uses when a report gives both a percentage and a fraction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ShareBasis {
     /// The fraction "n av N" (exact), falling back to the printed percentage. The default.
@@ -301,6 +318,7 @@ pub enum ShareBasis {
 
 /// A person's assessment of whether a qualitative result meets its goal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum QualitativeAssessment {
     /// The goal is met.
@@ -314,16 +332,13 @@ pub enum QualitativeAssessment {
 impl QualitativeAssessment {
     /// The stable code: `reached`, `not_reached`, `not_assessed`.
     pub fn code(self) -> &'static str {
-        match self {
-            QualitativeAssessment::Reached => "reached",
-            QualitativeAssessment::NotReached => "not_reached",
-            QualitativeAssessment::NotAssessed => "not_assessed",
-        }
+        crate::common::code::serde_name(&self)
     }
 }
 
 /// A qualitative result: the report's words and an assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QualitativeResult {
     text: String,
     assessment: QualitativeAssessment,

@@ -31,7 +31,12 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+mod diagnostics;
+mod tables;
+
 pub use crate::common::table::{Column, ColumnKind, Row, Table};
+pub use diagnostics::diagnostics_html;
+pub use tables::*;
 
 use crate::common::error::{Error, ErrorKind, Result};
 use crate::common::locale::{format_number, format_percent, Language};
@@ -46,6 +51,7 @@ use crate::model::result::{GoalResult, ShareBasis};
 
 /// One goal of one graded intervention, as a flat row (e.g. for a data frame).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GoalRow {
     /// The intervention's id.
     pub intervention_id: InterventionId,
@@ -60,6 +66,10 @@ pub struct GoalRow {
     /// At least or at most.
     pub direction: Direction,
     /// The target (a percentage for a share; `None` for a qualitative goal).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub target: Option<Decimal>,
     /// The goal's unit, if any.
@@ -70,9 +80,17 @@ pub struct GoalRow {
     /// The result in words, in the table's language ("89 av 93 = 95,7 % (tryckt 93 %)").
     pub result: String,
     /// The figure graded: the count, or the share's percentage on the policy's basis.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub value: Option<Decimal>,
     /// Attainment in [0, 1]; `None` when the goal was not measured or does not apply.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub attainment: Option<Decimal>,
     /// What grading made of the goal.
@@ -82,6 +100,7 @@ pub struct GoalRow {
 /// One graded intervention as a flat row: its score, computed grade, decided grade and how
 /// the two compare.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InterventionRow {
     /// The intervention's id.
     pub intervention_id: InterventionId,
@@ -94,6 +113,10 @@ pub struct InterventionRow {
     /// How many counted as not reached for want of measurement.
     pub unmeasured_goals: usize,
     /// The mean attainment of the measured goals.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub score: Option<Decimal>,
     /// The computed grade.
@@ -354,6 +377,7 @@ pub fn assessment_html(assessment: &Assessment, language: Language) -> String {
 
 /// The form a rendered table is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// A Markdown pipe table (GitHub and CommonMark extensions) under its caption in bold
@@ -371,11 +395,7 @@ pub enum Format {
 impl Format {
     /// The stable code: `markdown`, `html` or `csv`.
     pub fn code(self) -> &'static str {
-        match self {
-            Format::Markdown => "markdown",
-            Format::Html => "html",
-            Format::Csv => "csv",
-        }
+        crate::common::code::serde_name(&self)
     }
 }
 

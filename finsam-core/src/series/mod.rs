@@ -183,6 +183,7 @@ impl ReportSeries {
 
 /// How an intervention's appearance was joined to its earlier ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InterventionMatch {
     /// By an id it had before (`id`).
@@ -194,15 +195,13 @@ pub enum InterventionMatch {
 impl InterventionMatch {
     /// The stable code: `id` or `name`.
     pub fn code(self) -> &'static str {
-        match self {
-            InterventionMatch::Id => "id",
-            InterventionMatch::Name => "name",
-        }
+        crate::common::code::serde_name(&self)
     }
 }
 
 /// How a goal was joined to a goal of the intervention's previous report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GoalMatch {
     /// The same description, ignoring case, whitespace and a final full stop
@@ -219,16 +218,13 @@ pub enum GoalMatch {
 impl GoalMatch {
     /// The stable code: `description`, `figure` or `partial_figure`.
     pub fn code(self) -> &'static str {
-        match self {
-            GoalMatch::Description => "description",
-            GoalMatch::Figure => "figure",
-            GoalMatch::PartialFigure => "partial_figure",
-        }
+        crate::common::code::serde_name(&self)
     }
 }
 
 /// A series followed across its periods: the result of [`ReportSeries::compare`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SeriesComparison {
     /// The periods of the series, earliest first.
     pub periods: Vec<Period>,
@@ -293,6 +289,7 @@ impl SeriesComparison {
 
 /// One intervention across the periods of a series.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InterventionHistory {
     /// The id in the latest period it appears in.
     pub id: InterventionId,
@@ -321,6 +318,7 @@ impl InterventionHistory {
 
 /// An intervention as one period's report has it, graded.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Appearance {
     /// The report's period.
     pub period: Period,
@@ -335,6 +333,10 @@ pub struct Appearance {
     /// The computed grade.
     pub grade: Option<Grade>,
     /// The mean attainment of the measured goals.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub score: Option<Decimal>,
     /// The grade the association decided, if recorded.
@@ -344,6 +346,7 @@ pub struct Appearance {
 /// One goal followed across periods: the same goal in consecutive reports of the
 /// intervention, each matched to the one before.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GoalHistory {
     /// The goal as the latest period writes it.
     pub description: String,
@@ -361,6 +364,7 @@ impl GoalHistory {
 /// One goal in one period: the goal as graded, the flow figure it measures, and the change
 /// against the same goal in the intervention's previous report.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GoalPoint {
     /// The report's period.
     pub period: Period,
@@ -377,21 +381,31 @@ pub struct GoalPoint {
 
 /// A goal against the same goal in the intervention's previous report of the same kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GoalChange {
     /// The period compared with.
     pub previous_period: Period,
     /// How the goal was matched to that period's.
     pub matched_by: GoalMatch,
     /// This value minus the previous one, when both goals have one and are of one kind.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub value_change: Option<Decimal>,
     /// This attainment minus the previous one, when both were measured.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
     #[serde(with = "crate::common::decimal::option")]
     pub attainment_change: Option<Decimal>,
 }
 
 /// An intervention's grade in one period, as a flat row.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SeriesGradeRow {
     /// The intervention's id in the latest period (the same on all its rows).
     pub intervention_id: InterventionId,
@@ -404,6 +418,7 @@ pub struct SeriesGradeRow {
 
 /// A goal in one period, as a flat row.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SeriesGoalRow {
     /// The intervention's id in the latest period (the same on all its rows).
     pub intervention_id: InterventionId,

@@ -24,6 +24,7 @@ use crate::model::result::{GoalResult, QualitativeAssessment, QualitativeResult,
 
 /// A range of a cell's text, in bytes: `text.get(span.start..span.end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// The first byte.
     pub start: usize,
@@ -48,6 +49,7 @@ impl Span {
 /// What the parser is unsure of or could not read. Every code is stable.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IssueCode {
     /// Text the parser could not read; it is kept as an unparsed item (`unparsed_text`).
@@ -69,15 +71,7 @@ pub enum IssueCode {
 impl IssueCode {
     /// The stable code, e.g. `unparsed_text`.
     pub fn code(self) -> &'static str {
-        match self {
-            IssueCode::UnparsedText => "unparsed_text",
-            IssueCode::NumberInText => "number_in_text",
-            IssueCode::ApproximateNumber => "approximate_number",
-            IssueCode::MissingResult => "missing_result",
-            IssueCode::UnalignedResult => "unaligned_result",
-            IssueCode::SharedResult => "shared_result",
-            IssueCode::TooLong => "too_long",
-        }
+        crate::common::code::serde_name(&self)
     }
 
     /// How serious: unread text is an error, unplaced results and goals without results are
@@ -95,6 +89,7 @@ impl IssueCode {
 
 /// Which cell an issue is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Cell {
     /// The goal cell (*Mål*).
@@ -105,6 +100,7 @@ pub enum Cell {
 
 /// One thing the parser is unsure of, with the text it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Issue {
     /// What.
     pub code: IssueCode,
@@ -124,6 +120,7 @@ pub struct Issue {
 
 /// One item of a goal cell.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "item", rename_all = "snake_case")]
 pub enum GoalItem {
     /// A goal, read.
@@ -144,6 +141,7 @@ pub enum GoalItem {
 
 /// One item of a result cell.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "item", rename_all = "snake_case")]
 pub enum ResultItem {
     /// A result, read.
@@ -164,6 +162,7 @@ pub enum ResultItem {
 
 /// A parsed goal cell.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GoalCell {
     /// The cell's text, as given.
     pub text: String,
@@ -185,6 +184,7 @@ impl GoalCell {
 
 /// A parsed result cell.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResultCell {
     /// The cell's text, as given.
     pub text: String,
@@ -196,6 +196,7 @@ pub struct ResultCell {
 
 /// The goals of a goal cell with the results of a result cell placed on them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Aligned {
     /// The goals, each with its result (missing where none was found).
     pub goals: Vec<Goal>,
@@ -1505,6 +1506,7 @@ pub fn read_cells(goals: &str, results: &str) -> Aligned {
 
 /// One row of a goal-fulfilment table as text: what an analyst pastes from last year's report.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TextRow {
     /// The intervention's name (*Insats*).
@@ -1529,6 +1531,7 @@ pub struct TextRow {
 
 /// An intervention built from text, with what the parser is unsure of.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TextIntervention {
     /// The intervention: its goals with their results, and the decided grade as printed.
     pub intervention: crate::model::intervention::Intervention,
