@@ -2,7 +2,7 @@
 
 1. Grading 10 000 interventions (three goals each) with ``finsam.grade_many`` against a
    pure-Python implementation of the same default policy written here with ``decimal.Decimal``
-   (DOMAIN.md §5) that returns the same information (per goal value, attainment and status; the
+   (docs/domain.md §5) that returns the same information (per goal value, attainment and status; the
    score, grade, rule and the comparison with the decided grade). Both grade the same
    interventions, and their results are compared one by one before anything is timed. Target:
    finsam at least 20 times faster. ``grade_many`` returns an ``AssessmentList`` held in Rust,

@@ -1,4 +1,4 @@
-//! Grading (`DOMAIN.md` §5): each goal's attainment, the intervention's score, and the grade.
+//! Grading (`docs/domain.md` §5): each goal's attainment, the intervention's score, and the grade.
 //!
 //! 1. Attainment in [0, 1]: *at least* `min(result / target, 1)`; *at most* 1 if
 //!    `result ≤ target`, else `target / result`; qualitative 1 if reached, 0 if not; not

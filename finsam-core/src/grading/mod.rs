@@ -1,4 +1,4 @@
-//! Grading (`DOMAIN.md` §5): the [policy](policy), the [grading](grader) of each goal and
+//! Grading (`docs/domain.md` §5): the [policy](policy), the [grading](grader) of each goal and
 //! intervention, the [`Assessment`](assessment::Assessment) it returns, its
 //! [explanation](explain) in Swedish and English, and [calibration](calibration) of the policy
 //! against the grades an association decided.

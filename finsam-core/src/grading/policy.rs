@@ -1,5 +1,5 @@
 //! The grading policy: the band edges on the score and the rules for unmeasured goals. Every
-//! number of `DOMAIN.md` §5 is a default here, not a constant.
+//! number of `docs/domain.md` §5 is a default here, not a constant.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -8,7 +8,7 @@ use crate::common::error::{Error, ErrorKind, Result};
 use crate::model::grade::Grade;
 use crate::model::result::ShareBasis;
 
-/// How interventions are graded. [`GradingPolicy::default`] is the policy of `DOMAIN.md` §5:
+/// How interventions are graded. [`GradingPolicy::default`] is the policy of `docs/domain.md` §5:
 /// bands ≥ 0.95 Mycket god, ≥ 0.85 God, ≥ 0.50 Godtagbar (lower edges inclusive), at most God
 /// when a goal was not measured, Ej uppfyllt when nothing was measured, shares taken from their
 /// fraction when one is given.

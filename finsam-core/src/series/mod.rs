@@ -1,4 +1,4 @@
-//! Reports of one association across periods (`DOMAIN.md` §9): which intervention of one
+//! Reports of one association across periods (`docs/domain.md` §9): which intervention of one
 //! year is which of another, each goal's result against the year before, and each
 //! intervention's grade period by period.
 //!
