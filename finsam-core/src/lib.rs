@@ -53,6 +53,7 @@
 
 mod check;
 mod common;
+pub mod document;
 pub mod format;
 mod grading;
 mod model;

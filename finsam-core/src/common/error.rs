@@ -77,11 +77,14 @@ pub enum ErrorKind {
     LimitExceeded,
     /// Two reports of one period in a series of reports (`duplicate_period`).
     DuplicatePeriod,
+    /// A document is not what it claims to be: not a Word file, or a damaged one
+    /// (`invalid_document`).
+    InvalidDocument,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 30] = [
+    pub const ALL: [ErrorKind; 31] = [
         ErrorKind::JsonSyntax,
         ErrorKind::InvalidType,
         ErrorKind::UnknownField,
@@ -112,6 +115,7 @@ impl ErrorKind {
         ErrorKind::UnknownItem,
         ErrorKind::LimitExceeded,
         ErrorKind::DuplicatePeriod,
+        ErrorKind::InvalidDocument,
     ];
 
     /// The stable machine code of this kind, e.g. `"share_above_100"`.
@@ -217,6 +221,10 @@ impl ErrorKind {
             ErrorKind::DuplicatePeriod => (
                 "Det finns redan en rapport för perioden.",
                 "There is already a report for that period.",
+            ),
+            ErrorKind::InvalidDocument => (
+                "Filen är inget Word-dokument eller är skadad.",
+                "The file is not a Word document or is damaged.",
             ),
         };
         language.pick(sv, en)
