@@ -605,3 +605,126 @@ proptest! {
         prop_assert_eq!(back, original, "{}", csv);
     }
 }
+
+/// Cells beyond the fixtures, as new users write them: goals run together without full
+/// stops, near-miss words, results placed by their position, and shares with their fraction
+/// before the words.
+#[test]
+fn cells_written_otherwise_than_the_fixtures() {
+    use finsam_core::text::IssueCode;
+    let described = |aligned: &finsam_core::text::Aligned| -> Vec<String> {
+        aligned
+            .goals
+            .iter()
+            .map(|g| g.description().to_owned())
+            .collect()
+    };
+    let codes = |aligned: &finsam_core::text::Aligned| -> Vec<IssueCode> {
+        aligned.issues.iter().map(|i| i.code).collect()
+    };
+
+    // Goals run together: split at a number, and at a capital after a complete goal.
+    let aligned = read_cells(
+        "4 IPS-samverkansmöten Ökad programtrohet IPS-metoden är känd hos handläggarna",
+        "4 möten har genomförts. Ökad programtrohet i Botkyrka. Metoden är känd.",
+    );
+    assert_eq!(
+        described(&aligned),
+        [
+            "4 IPS-samverkansmöten",
+            "Ökad programtrohet",
+            "IPS-metoden är känd hos handläggarna"
+        ]
+    );
+    assert_eq!(aligned.sources, [vec![0], vec![1], vec![2]]);
+    // A name after a preposition goes on the goal, as does a name after a name.
+    let aligned = read_cells(
+        "Metodutveckling för bättre samverkan kring Arbetsförmedlingen Ökad samverkan med Region Stockholm",
+        "Påbörjad",
+    );
+    assert_eq!(
+        described(&aligned),
+        [
+            "Metodutveckling för bättre samverkan kring Arbetsförmedlingen",
+            "Ökad samverkan med Region Stockholm"
+        ]
+    );
+
+    // Near-miss words are read as the word they nearly are, and said so; what follows them is
+    // the next result, placed by its position.
+    let aligned = read_cells("20 nya deltagare 50 % till arbete", "Ej tillämbart 40 %");
+    assert_eq!(
+        aligned.goals.first().map(|g| g.result().code()),
+        Some("not_applicable")
+    );
+    assert_eq!(
+        aligned.goals.get(1).map(|g| result_value(g.result())),
+        Some(Some(Decimal::from(40)))
+    );
+    assert_eq!(codes(&aligned), [IssueCode::NearMissWord]);
+    assert_eq!(
+        aligned.issues.first().map(|i| i.message_en.clone()),
+        Some("\"Ej tillämbart\": read as \"ej tillämpbar\".".to_owned())
+    );
+    let aligned = read_cells("10 remisser 5 handlingsplaner", "Matning ej gjord 4");
+    assert_eq!(
+        aligned
+            .goals
+            .iter()
+            .map(|g| g.result().code())
+            .collect::<Vec<_>>(),
+        ["not_measured", "count"]
+    );
+    assert_eq!(codes(&aligned), [IssueCode::NearMissWord]);
+    let aligned = read_cells("30 deltagare 40 % i arbete", "Ej mätbar 12 %");
+    assert_eq!(
+        aligned
+            .goals
+            .iter()
+            .map(|g| g.result().code())
+            .collect::<Vec<_>>(),
+        ["not_measured", "share"]
+    );
+    assert!(aligned.issues.is_empty(), "{:?}", aligned.issues);
+
+    // Two bare shares are two results.
+    let aligned = read_cells(
+        "Alla har en handlingsplan 30 % till arbete/studier",
+        "100 % 25 %",
+    );
+    assert_eq!(
+        aligned
+            .goals
+            .iter()
+            .map(|g| result_value(g.result()))
+            .collect::<Vec<_>>(),
+        [Some(Decimal::from(100)), Some(Decimal::from(25))]
+    );
+    assert!(aligned.complete());
+
+    // A share with its fraction before the words it counts.
+    let aligned = read_cells(
+        "80 % nöjda deltagare",
+        "52 % (62 av 119) svara att de är nöjda",
+    );
+    let Some(GoalResult::Share(share)) = aligned.goals.first().map(|g| g.result().clone()) else {
+        unreachable!("a share result")
+    };
+    assert_eq!(
+        (share.percent(), share.numerator(), share.denominator()),
+        (
+            Some(Decimal::from(52)),
+            Some(Decimal::from(62)),
+            Some(Decimal::from(119))
+        )
+    );
+}
+
+/// The figure of a count or share result.
+fn result_value(result: &GoalResult) -> Option<Decimal> {
+    match result {
+        GoalResult::Count(count) => Some(count.value()),
+        GoalResult::Share(share) => share.percent(),
+        _ => None,
+    }
+}

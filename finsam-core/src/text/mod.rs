@@ -66,6 +66,9 @@ pub enum IssueCode {
     SharedResult,
     /// A cell longer than [`MAX_CELL_CHARS`]: kept whole as unparsed text (`too_long`).
     TooLong,
+    /// A word spelled nearly as one the parser knows ("Ej tillämbart", "Matning ej gjord"),
+    /// read as that word (`near_miss_word`).
+    NearMissWord,
 }
 
 impl IssueCode {
@@ -82,7 +85,9 @@ impl IssueCode {
             IssueCode::MissingResult | IssueCode::UnalignedResult | IssueCode::NumberInText => {
                 Severity::Warning
             }
-            IssueCode::ApproximateNumber | IssueCode::SharedResult => Severity::Info,
+            IssueCode::ApproximateNumber | IssueCode::SharedResult | IssueCode::NearMissWord => {
+                Severity::Info
+            }
         }
     }
 }
@@ -473,9 +478,10 @@ const ABBREVIATIONS: [&str; 14] = [
 ];
 
 /// Words after which a text goes on: a line ending with one does not end the item.
-const CONTINUATIONS: [&str; 24] = [
+const CONTINUATIONS: [&str; 34] = [
     "i", "på", "till", "av", "och", "för", "med", "om", "att", "som", "de", "den", "det", "en",
-    "ett", "hos", "vid", "inom", "från", "under", "efter", "varav", "eller", "samt",
+    "ett", "hos", "vid", "inom", "från", "under", "efter", "varav", "eller", "samt", "kring",
+    "mellan", "mot", "genom", "bland", "enligt", "utan", "åt", "inför", "än",
 ];
 
 /// Words of time after a number: "1 år efter insats" is not a new item.
@@ -521,7 +527,10 @@ fn pieces(text: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
                     flush(&mut current, &mut out);
                 }
             }
-            Kind::Word(_) if token.is_capitalised(text) && new_sentence(&current) => {
+            Kind::Word(_)
+                if token.is_capitalised(text)
+                    && (new_sentence(text, &current) || opens_goal(text, &current, token)) =>
+            {
                 flush(&mut current, &mut out);
                 current.push(token.clone());
             }
@@ -546,7 +555,17 @@ fn pieces(text: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
             {
                 flush(&mut current, &mut out);
             }
-            Kind::Number(_) if second_quantity(&current, token, tokens.get(index + 1)) => {
+            Kind::Number(_) | Kind::Word(_)
+                if (token.is_number() || token.is_capitalised(text))
+                    && after_status(text, &current) =>
+            {
+                flush(&mut current, &mut out);
+                current.push(token.clone());
+            }
+            Kind::Number(_)
+                if bare_share(&current)
+                    || second_quantity(&current, token, tokens.get(index + 1)) =>
+            {
                 flush(&mut current, &mut out);
                 current.push(token.clone());
             }
@@ -555,6 +574,12 @@ fn pieces(text: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
     }
     flush(&mut current, &mut out);
     out
+}
+
+/// Whether `current` states a status ("Ej mätbart", "Ej tillämpbart"): what follows it in the
+/// cell is another item ("Ej mätbar 12 deltagare").
+fn after_status(text: &str, current: &[Token]) -> bool {
+    span_of(current).is_some_and(|span| status_of(&clean(text, span)).is_some())
 }
 
 /// Whether `current` starts with a quantity ("80 deltagare", "80 %", "Alla ...") and has
@@ -597,16 +622,70 @@ fn second_quantity(current: &[Token], number: &Token, next: Option<&Token>) -> b
     open == close && !after_av && !year && !continues
 }
 
-/// Whether a capitalised word starts a new item in `current`: the piece starts with a
-/// quantity and the word does not follow a preposition or conjunction ("30 deltagare Ökad
-/// självförsörjning", but not "registrerats i Slussen").
-fn new_sentence(current: &[Token]) -> bool {
-    leads_with_quantity(current)
-        && current
-            .iter()
-            .rev()
-            .find(|t| t.kind != Kind::Newline)
-            .is_some_and(|t| t.word().is_some_and(|w| !CONTINUATIONS.contains(&w)))
+/// Whether a capitalised word starts a new item in `current`, as in cells whose goals run
+/// together without full stops: the word does not follow a preposition or conjunction, and
+/// the piece is a complete item before it: it starts with a quantity ("30 deltagare Ökad
+/// självförsörjning"), or it is a goal in words of at least two words starting with a
+/// capital, whose last word is not itself a name ("Ökad programtrohet IPS-metoden är känd",
+/// but not "registrerats i Slussen" nor "samverkan med Region Stockholm").
+fn new_sentence(text: &str, current: &[Token]) -> bool {
+    let mut real = current.iter().rev().filter(|t| t.kind != Kind::Newline);
+    let Some(last) = real.next() else {
+        return false;
+    };
+    let follows_word = last.word().is_some_and(|w| !CONTINUATIONS.contains(&w));
+    if !follows_word {
+        return false;
+    }
+    if leads_with_quantity(current) {
+        return true;
+    }
+    let words = current.iter().filter(|t| t.word().is_some()).count();
+    let starts_capitalised = current
+        .iter()
+        .find(|t| t.kind != Kind::Newline)
+        .is_some_and(|t| t.is_capitalised(text));
+    words >= 2 && starts_capitalised && !last.is_capitalised(text)
+}
+
+/// Words that open a goal in words ("Ökad samverkan", "Förbättrad hälsa"): after a complete
+/// goal such a word starts the next one even after a name ("… kring Arbetsförmedlingen Ökad
+/// samverkan").
+const GOAL_OPENERS: [&str; 16] = [
+    "ökad",
+    "ökat",
+    "ökade",
+    "minskad",
+    "minskat",
+    "förbättrad",
+    "förbättrat",
+    "bättre",
+    "utvecklad",
+    "utvecklat",
+    "stärkt",
+    "stärkta",
+    "fler",
+    "färre",
+    "kortare",
+    "högre",
+];
+
+/// Whether a capitalised `word` opens a new goal in words after `current`, a complete goal
+/// ending with a name.
+fn opens_goal(text: &str, current: &[Token], word: &Token) -> bool {
+    let opener = word.word().is_some_and(|w| GOAL_OPENERS.contains(&w));
+    let words = current.iter().filter(|t| t.word().is_some()).count();
+    let starts_capitalised = current
+        .iter()
+        .find(|t| t.kind != Kind::Newline)
+        .is_some_and(|t| t.is_capitalised(text) || t.is_number());
+    opener && words >= 2 && starts_capitalised
+}
+
+/// Whether `current` is a complete share, "80 %" alone: a number after it starts another.
+fn bare_share(current: &[Token]) -> bool {
+    let real: Vec<&Token> = current.iter().filter(|t| t.kind != Kind::Newline).collect();
+    matches!(real.as_slice(), [number, percent] if number.is_number() && percent.kind == Kind::Percent)
 }
 
 fn span_of(tokens: &[Token]) -> Option<Span> {
@@ -903,6 +982,126 @@ const MISSING: [&str; 2] = ["resultat saknas", "uppgift saknas"];
 
 const NOT_APPLICABLE: [&str; 3] = ["ej tillämpbar", "ej tillämplig", "ej aktuell"];
 
+/// Folds a text for comparing words: lower case, å ä ö (and other accents) as their base
+/// letters, so that "Matning" reads as "mätning".
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ó' | 'ò' | 'ô' | 'ø' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            other => other,
+        })
+        .collect()
+}
+
+/// The number of single-letter edits between two short words, or more than 1 (the only
+/// distance that matters here: 0 or 1).
+fn near(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        0 => {
+            short
+                .iter()
+                .zip(long.iter())
+                .filter(|(x, y)| x != y)
+                .count()
+                == 1
+        }
+        1 => (0..long.len()).any(|skip| {
+            long.iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| c)
+                .eq(short.iter())
+        }),
+        _ => false,
+    }
+}
+
+/// Wordings of one status, and the piece they make.
+type StatusWords = (&'static [&'static str], fn() -> Piece);
+
+/// What a result's words say about it, when they say it was not measured, does not apply or
+/// is missing.
+struct Status {
+    piece: Piece,
+    /// The known wording, when the text spells it only nearly so.
+    near_miss: Option<&'static str>,
+}
+
+/// The status a result text states: the known wordings, compared word by word after folding,
+/// each word matching exactly, as a prefix of a longer word ("mätbar" in "mätbart"), or but for
+/// one letter when it is long ("tillämbart" for "tillämpbart").
+fn status_of(text: &str) -> Option<Status> {
+    let folded = fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let groups: [StatusWords; 3] = [
+        (&NOT_APPLICABLE, || Piece::NotApplicable),
+        (&NOT_MEASURED, || Piece::NotMeasured),
+        (&MISSING, || Piece::Missing),
+    ];
+    let mut nearly = None;
+    for (phrases, piece) in groups {
+        for phrase in phrases {
+            let wanted: Vec<String> = phrase.split(' ').map(fold).collect();
+            for window in words.windows(wanted.len()) {
+                let exact = window
+                    .iter()
+                    .zip(&wanted)
+                    .all(|(w, want)| w.starts_with(want.as_str()));
+                if exact {
+                    // Folding forgives a missing dot over a letter, but says so.
+                    let written = text.to_lowercase();
+                    let spelled = phrase.split(' ').all(|w| written.contains(w));
+                    return Some(Status {
+                        piece: piece(),
+                        near_miss: (!spelled).then_some(*phrase),
+                    });
+                }
+                let close = window
+                    .iter()
+                    .zip(&wanted)
+                    .all(|(w, want)| w.starts_with(want.as_str()) || nearly_starts(w, want));
+                if close && nearly.is_none() {
+                    nearly = Some(Status {
+                        piece: piece(),
+                        near_miss: Some(*phrase),
+                    });
+                }
+            }
+        }
+    }
+    nearly
+}
+
+/// Whether `word` starts with `want` but for one letter, for words of six letters or more
+/// ("tillambart" for "tillampbar").
+fn nearly_starts(word: &str, want: &str) -> bool {
+    let length = want.chars().count();
+    if length < 6 {
+        return false;
+    }
+    let letters: Vec<char> = word.chars().collect();
+    (length.saturating_sub(1)..=length + 1).any(|take| {
+        let prefix: String = letters.iter().take(take).collect();
+        prefix.chars().count() == take && near(&prefix, want)
+    })
+}
+
 /// A piece of a result cell before alignment.
 #[derive(Debug, Clone)]
 enum Piece {
@@ -1052,15 +1251,19 @@ fn fraction_at(tokens: &[&Token]) -> Option<(Decimal, Decimal)> {
 
 fn read_result(text: &str, piece: &[Token], span: Span, issues: &mut Vec<Issue>) -> Piece {
     let tokens = real(piece);
-    let lower = clean(text, span).to_lowercase();
-    if NOT_APPLICABLE.iter().any(|p| lower.contains(p)) {
-        return Piece::NotApplicable;
-    }
-    if NOT_MEASURED.iter().any(|p| lower.contains(p)) {
-        return Piece::NotMeasured;
-    }
-    if MISSING.iter().any(|p| lower.contains(p)) {
-        return Piece::Missing;
+    let shown = clean(text, span);
+    if let Some(status) = status_of(&shown) {
+        if let Some(known) = status.near_miss {
+            issues.push(issue(
+                IssueCode::NearMissWord,
+                Cell::Results,
+                text,
+                span,
+                format!("\"{shown}\": läst som \"{known}\"."),
+                format!("\"{shown}\": read as \"{known}\"."),
+            ));
+        }
+        return status.piece;
     }
     let lead = lead(&tokens);
     let rest: Vec<&Token> = tokens.iter().skip(lead.skip).copied().collect();
