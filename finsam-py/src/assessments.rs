@@ -4,17 +4,55 @@
 
 use std::sync::Arc;
 
-use finsam_core::explain_all;
-use finsam_core::Assessment;
+use finsam_core::render::{goal_table, intervention_table};
+use finsam_core::{explain_all, Assessment, ErrorKind, Language};
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyInt, PyList, PySlice, PyTuple};
 use pyo3::IntoPyObjectExt;
 
-use crate::convert::language_in;
-use crate::errors::guard;
+use crate::convert::{frame, Arg, Named, SV};
+use crate::errors::{catch, Result};
 use crate::outcome::{Held, PyAssessment};
-use crate::tables::frame;
+
+/// What a row of a graded table is: a goal or an intervention.
+#[derive(Clone, Copy)]
+pub(crate) enum Level {
+    Goal,
+    Intervention,
+}
+
+impl Named for Level {
+    const FIELD: &'static str = "level";
+    fn read(text: &str) -> finsam_core::Result<Level> {
+        match text {
+            "goal" => Ok(Level::Goal),
+            "intervention" => Ok(Level::Intervention),
+            other => Err(finsam_core::Error::new(
+                ErrorKind::UnknownVariant,
+                "",
+                format!("unknown level '{other}'; use 'goal' or 'intervention'"),
+            )),
+        }
+    }
+}
+
+/// The level argument's default, one row per goal.
+pub(crate) const GOAL: Arg<Level> = Arg(Level::Goal);
+
+/// The assessments as a pandas `DataFrame`, one row per goal or per intervention.
+pub(crate) fn assessments_frame(
+    py: Python<'_>,
+    assessments: &[Assessment],
+    level: Level,
+    language: Language,
+) -> Result<Py<PyAny>> {
+    let table = catch(|| match level {
+        Level::Goal => goal_table(assessments, language),
+        Level::Intervention => intervention_table(assessments, language),
+    });
+    frame(py, table?, true)
+}
 
 /// The assessments grading returns (`grade_many`, `Report.grade`), in the order graded: a
 /// read-only sequence whose items are `Assessment`s. It renders as the goal-fulfilment table in
@@ -194,31 +232,30 @@ impl PyAssessmentList {
 
     /// A `DataFrame` with one row per goal (`level="goal"`) or per intervention
     /// (`level="intervention"`). Needs pandas.
-    #[pyo3(signature = (level = "goal", language = "sv"))]
-    fn to_pandas(&self, py: Python<'_>, level: &str, language: &str) -> PyResult<Py<PyAny>> {
-        frame(py, &self.items, level, language)
+    #[pyo3(signature = (level = GOAL, language = SV))]
+    fn to_pandas(
+        &self,
+        py: Python<'_>,
+        level: Arg<Level>,
+        language: Arg<Language>,
+    ) -> Result<Py<PyAny>> {
+        assessments_frame(py, &self.items, level.0, language.0)
     }
 
     /// The goal-fulfilment table (Insats | Mål | Resultat | Måluppfyllelse) as HTML.
-    #[pyo3(signature = (language = "sv", caption = None))]
-    fn to_html(&self, py: Python<'_>, language: &str, caption: Option<&str>) -> PyResult<String> {
-        guard(py, || {
-            Ok(finsam_core::render::goal_fulfilment_table(
-                &self.items,
-                language_in(language)?,
-                caption,
-            ))
-        })
+    #[pyo3(signature = (language = SV, caption = None))]
+    fn to_html(&self, language: Arg<Language>, caption: Option<&str>) -> String {
+        finsam_core::render::goal_fulfilment_table(&self.items, language.0, caption)
     }
 
     /// Every assessment's explanation, separated by blank lines.
-    #[pyo3(signature = (language = "sv"))]
-    fn explain(&self, py: Python<'_>, language: &str) -> PyResult<String> {
-        guard(py, || Ok(explain_all(&self.items, language_in(language)?)))
+    #[pyo3(signature = (language = SV))]
+    fn explain(&self, language: Arg<Language>) -> String {
+        explain_all(&self.items, language.0)
     }
 
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        self.to_html(py, "sv", None)
+    fn _repr_html_(&self) -> String {
+        self.to_html(SV, None)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -1,27 +1,108 @@
 //! Conversions between Python values and core values: decimals as `decimal.Decimal` (never
-//! `float`), grades as the `finsam.Grade` enum, enumerations as their stable codes.
+//! `float`), grades as the `finsam.Grade` enum, codes and languages as [`Arg`] arguments, and
+//! everything the core serialises (records, tables) through the two generic converters of
+//! `finsam._convert`.
 
-use finsam_core::render::Format;
-use finsam_core::{Decision, ErrorKind, Grade, Language};
-use pyo3::exceptions::PyValueError;
+use finsam_core::render::{Format, GoalValue, GradeValue, Table};
+use finsam_core::{
+    Column, Decision, Direction, ErrorKind, GoalKind, Grade, InterventionKind, InterventionStatus,
+    Language, QualitativeAssessment, Rounding, ShareBasis, Unit,
+};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
+use pyo3::Borrowed;
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::errors::{core_error, Outcome};
+use crate::errors::{core_error, Error, Result};
 
 static DECIMAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static GRADE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static FRAME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static RECORD: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static RECORDS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 /// The members of `finsam.Grade`, in the order of `Grade::BEST_FIRST`: looked up once, as
 /// calling the enum with a code on every conversion costs far more than the conversion itself.
 static GRADE_MEMBERS: PyOnceLock<Vec<Py<PyAny>>> = PyOnceLock::new();
 
+/// An argument read from a string: a language, a format, a code. Its errors name the argument.
+pub(crate) struct Arg<T>(pub(crate) T);
+
+/// A value an [`Arg`] reads: the argument's name (the error's path) and how to read it.
+pub(crate) trait Named: Sized {
+    /// The argument's name.
+    const FIELD: &'static str;
+    /// The value `text` spells.
+    fn read(text: &str) -> finsam_core::Result<Self>;
+}
+
+/// Arguments read with the core's `FromStr`.
+macro_rules! by_str {
+    ($($type:ty => $field:literal),* $(,)?) => {$(
+        impl Named for $type {
+            const FIELD: &'static str = $field;
+            fn read(text: &str) -> finsam_core::Result<Self> {
+                text.parse()
+            }
+        }
+    )*};
+}
+
+/// Arguments read as their stable codes, with the core's JSON names.
+macro_rules! by_code {
+    ($($type:ty => $field:literal),* $(,)?) => {$(
+        impl Named for $type {
+            const FIELD: &'static str = $field;
+            fn read(text: &str) -> finsam_core::Result<Self> {
+                from_code(text)
+            }
+        }
+    )*};
+}
+
+by_str!(Language => "language", Format => "format", GradeValue => "value", GoalValue => "value");
+by_code!(
+    Unit => "unit",
+    Rounding => "rounding",
+    Column => "column",
+    InterventionStatus => "status",
+    Direction => "direction",
+    GoalKind => "kind",
+    ShareBasis => "share_basis",
+    QualitativeAssessment => "assessment",
+    InterventionKind => "kind",
+);
+
+impl<'a, 'py, T: Named> FromPyObject<'a, 'py> for Arg<T> {
+    type Error = Error;
+
+    fn extract(value: Borrowed<'a, 'py, PyAny>) -> Result<Self> {
+        let text: String = value.extract()?;
+        Ok(Arg(T::read(&text).map_err(|e| e.under(T::FIELD))?))
+    }
+}
+
+/// The value `text` spells, as an argument named `T::FIELD`.
+pub(crate) fn parse<T: Named>(text: &str) -> Result<T> {
+    Ok(T::read(text).map_err(|e| e.under(T::FIELD))?)
+}
+
+/// The language argument's default, Swedish.
+pub(crate) const SV: Arg<Language> = Arg(Language::Swedish);
+
+/// An enumeration from its stable code, read with the core's own JSON names so that the
+/// error lists the allowed codes.
+fn from_code<T: DeserializeOwned>(code: &str) -> finsam_core::Result<T> {
+    let quoted = serde_json::Value::String(code.to_owned()).to_string();
+    finsam_core::format::from_json::<T>(&quoted)
+        .map_err(|e| finsam_core::Error::new(e.kind(), "", e.message().to_owned()))
+}
+
 /// A Python number as an exact decimal: `decimal.Decimal`, `int` or a string such as "0.95".
 /// A `float` is refused: its binary value is not the decimal the user wrote.
-pub(crate) fn decimal_in(value: &Bound<'_, PyAny>, field: &str) -> Outcome<Decimal> {
+pub(crate) fn decimal_in(value: &Bound<'_, PyAny>, field: &str) -> Result<Decimal> {
     let py = value.py();
     let text: String = if value.is_instance_of::<PyBool>() {
         return Err(core_error(
@@ -78,7 +159,7 @@ pub(crate) fn decimal_in(value: &Bound<'_, PyAny>, field: &str) -> Outcome<Decim
 pub(crate) fn decimal_opt_in(
     value: Option<&Bound<'_, PyAny>>,
     field: &str,
-) -> Outcome<Option<Decimal>> {
+) -> Result<Option<Decimal>> {
     match value {
         Some(value) if !value.is_none() => decimal_in(value, field).map(Some),
         _ => Ok(None),
@@ -86,7 +167,7 @@ pub(crate) fn decimal_opt_in(
 }
 
 /// A decimal as `decimal.Decimal`.
-pub(crate) fn decimal_out(py: Python<'_>, value: Decimal) -> PyResult<Py<PyAny>> {
+pub(crate) fn decimal_out(py: Python<'_>, value: Decimal) -> Result<Py<PyAny>> {
     Ok(DECIMAL
         .import(py, "decimal", "Decimal")?
         .call1((value.to_string(),))?
@@ -94,10 +175,7 @@ pub(crate) fn decimal_out(py: Python<'_>, value: Decimal) -> PyResult<Py<PyAny>>
 }
 
 /// An optional decimal as `decimal.Decimal` or `None`.
-pub(crate) fn decimal_opt_out(
-    py: Python<'_>,
-    value: Option<Decimal>,
-) -> PyResult<Option<Py<PyAny>>> {
+pub(crate) fn decimal_opt_out(py: Python<'_>, value: Option<Decimal>) -> Result<Option<Py<PyAny>>> {
     value.map(|v| decimal_out(py, v)).transpose()
 }
 
@@ -115,7 +193,9 @@ pub(crate) fn grade_out(py: Python<'_>, grade: Grade) -> PyResult<Py<PyAny>> {
         .zip(members)
         .find(|(g, _)| **g == grade)
         .map(|(_, member)| member.clone_ref(py))
-        .ok_or_else(|| PyValueError::new_err(format!("no finsam.Grade for {}", grade.code())))
+        .ok_or_else(|| {
+            pyo3::exceptions::PyValueError::new_err(format!("no finsam.Grade for {}", grade.code()))
+        })
 }
 
 /// An optional grade as a member of `finsam.Grade` or `None`.
@@ -125,7 +205,7 @@ pub(crate) fn grade_opt_out(py: Python<'_>, grade: Option<Grade>) -> PyResult<Op
 
 /// The text a grade argument stands for: a `finsam.Grade` member's code, or a string as a
 /// report spells it.
-fn grade_text(value: &Bound<'_, PyAny>, field: &str) -> Outcome<String> {
+fn grade_text(value: &Bound<'_, PyAny>, field: &str) -> Result<String> {
     let py = value.py();
     if value.is_instance(GRADE.import(py, "finsam._grade", "Grade")?)? {
         Ok(value.getattr("value")?.extract()?)
@@ -144,36 +224,17 @@ fn grade_text(value: &Bound<'_, PyAny>, field: &str) -> Outcome<String> {
 }
 
 /// A grade argument: a `finsam.Grade` member or a spelling the core parses ("Mycket God").
-pub(crate) fn grade_in(value: &Bound<'_, PyAny>, field: &str) -> Outcome<Grade> {
-    grade_text(value, field)?
+pub(crate) fn grade_in(value: &Bound<'_, PyAny>, field: &str) -> Result<Grade> {
+    Ok(grade_text(value, field)?
         .parse::<Grade>()
-        .map_err(|e| e.under(field).into())
+        .map_err(|e| e.under(field))?)
 }
 
 /// A decision argument: a grade, or "Ej tillämpbar" / `not_applicable`.
-pub(crate) fn decision_in(value: &Bound<'_, PyAny>, field: &str) -> Outcome<Decision> {
-    grade_text(value, field)?
+pub(crate) fn decision_in(value: &Bound<'_, PyAny>, field: &str) -> Result<Decision> {
+    Ok(grade_text(value, field)?
         .parse::<Decision>()
-        .map_err(|e| e.under(field).into())
-}
-
-/// A language argument: `sv` or `en` (also "svenska", "english").
-pub(crate) fn language_in(text: &str) -> Outcome<Language> {
-    text.parse::<Language>()
-        .map_err(|e| e.under("language").into())
-}
-
-/// A table format argument: `markdown` (or `md`), `html` or `csv`.
-pub(crate) fn format_in(text: &str) -> Outcome<Format> {
-    text.parse::<Format>().map_err(|e| e.under("format").into())
-}
-
-/// An enumeration from its stable code, read with the core's own JSON names so that the
-/// error lists the allowed codes.
-pub(crate) fn code_in<T: DeserializeOwned>(code: &str, field: &str) -> Outcome<T> {
-    let quoted = serde_json::Value::String(code.to_owned()).to_string();
-    finsam_core::format::from_json::<T>(&quoted)
-        .map_err(|e| finsam_core::Error::new(e.kind(), field, e.message().to_owned()).into())
+        .map_err(|e| e.under(field))?)
 }
 
 /// The stable code of an enumeration, as the core's JSON format writes it.
@@ -185,7 +246,7 @@ pub(crate) fn code_out<T: Serialize>(value: &T) -> String {
 }
 
 /// Python's `repr` of a string.
-pub(crate) fn repr_str(py: Python<'_>, text: &str) -> PyResult<String> {
+pub(crate) fn repr_str(py: Python<'_>, text: &str) -> Result<String> {
     Ok(PyString::new(py, text).repr()?.to_string())
 }
 
@@ -194,7 +255,61 @@ pub(crate) fn repr_decimal(value: Decimal) -> String {
     format!("Decimal('{value}')")
 }
 
+/// The `repr` of an optional decimal.
+pub(crate) fn repr_opt_decimal(value: Option<Decimal>) -> String {
+    value.map(repr_decimal).unwrap_or_else(|| "None".to_owned())
+}
+
 /// The `repr` of a grade as `finsam.Grade` writes it: `Grade.VERY_GOOD`.
 pub(crate) fn repr_grade(grade: Grade) -> String {
     format!("Grade.{}", grade.code().to_uppercase())
+}
+
+/// A core table as a pandas `DataFrame` (`finsam._convert.frame`): every column of dtype
+/// `object`, or with `infer` the types pandas infers.
+pub(crate) fn frame(py: Python<'_>, table: Table, infer: bool) -> Result<Py<PyAny>> {
+    let text = finsam_core::format::to_json(&table);
+    Ok(FRAME
+        .import(py, "finsam._convert", "frame")?
+        .call1((text, infer))?
+        .unbind())
+}
+
+/// A value the core serialises as the record `name` of `finsam._records`, a frozen dataclass.
+pub(crate) fn record<T: Serialize>(py: Python<'_>, name: &str, value: &T) -> Result<Py<PyAny>> {
+    let text = finsam_core::format::to_json(value);
+    Ok(RECORD
+        .import(py, "finsam._convert", "record")?
+        .call1((name, text))?
+        .unbind())
+}
+
+/// Values the core serialises as a list of records `name`.
+pub(crate) fn records<T: Serialize>(py: Python<'_>, name: &str, values: &[T]) -> Result<Py<PyAny>> {
+    let text = finsam_core::format::to_json(&values);
+    Ok(RECORDS
+        .import(py, "finsam._convert", "records")?
+        .call1((name, text))?
+        .unbind())
+}
+
+/// An optional record (`None` stays `None`).
+pub(crate) fn record_opt<T: Serialize>(
+    py: Python<'_>,
+    name: &str,
+    value: Option<&T>,
+) -> Result<Option<Py<PyAny>>> {
+    value.map(|v| record(py, name, v)).transpose()
+}
+
+/// A record passed back from Python (`finsam._convert.to_json` of a dataclass), read by the
+/// core.
+pub(crate) fn record_in<T: DeserializeOwned>(record: &Bound<'_, PyAny>, field: &str) -> Result<T> {
+    let text: String = record
+        .py()
+        .import("finsam._convert")?
+        .getattr("to_json")?
+        .call1((record,))?
+        .extract()?;
+    Ok(finsam_core::format::from_json(&text).map_err(|e| e.under(field))?)
 }

@@ -1,117 +1,136 @@
-//! Errors crossing into Python: every [`finsam_core::Error`] becomes a `finsam.FinsamError`
-//! (a `ValueError`, defined in Python because an abi3 module cannot subclass a built-in
-//! exception from Rust) carrying the core's `code`, `path`, `line` and `column`; a panic becomes
-//! a `FinsamError` with the code `internal_error` instead of a `PanicException`.
+//! Errors crossing into Python. A binding function returns [`Result`], whose [`Error`] wraps a
+//! [`finsam_core::Error`], a Python exception, or a panic caught by [`catch`]; `?` converts
+//! each, and `From<Error> for PyErr` raises it as a `finsam.FinsamError` (a `ValueError`,
+//! defined in Python because an abi3 module cannot subclass a built-in exception from Rust)
+//! carrying the core's `code`, `path`, `line`, `column` and the message in both languages. A
+//! panic becomes a `finsam.InternalError`, never a `PanicException`.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use finsam_core::{ErrorKind, Language};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyDict;
 
-/// Why a binding call failed, before it is turned into a Python exception.
+/// Why a binding call failed.
 #[derive(Debug)]
-pub(crate) enum Failure {
+pub(crate) enum Error {
     /// The core refused the input.
     Core(finsam_core::Error),
-    /// Python itself raised (e.g. an argument of the wrong type, or an I/O error).
+    /// Python itself raised (an argument of the wrong type, an I/O error).
     Python(PyErr),
     /// Something that should not happen did (a panic); the text says what.
     Internal(String),
 }
 
-impl From<finsam_core::Error> for Failure {
-    fn from(error: finsam_core::Error) -> Failure {
-        Failure::Core(error)
+/// The result of a binding call.
+pub(crate) type Result<T> = std::result::Result<T, Error>;
+
+impl From<finsam_core::Error> for Error {
+    fn from(error: finsam_core::Error) -> Error {
+        Error::Core(error)
     }
 }
 
-impl From<std::io::Error> for Failure {
-    fn from(error: std::io::Error) -> Failure {
+impl From<PyErr> for Error {
+    fn from(error: PyErr) -> Error {
+        Error::Python(error)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(error: std::io::Error) -> Error {
         // Python's own OSError subclass (FileNotFoundError, PermissionError, ...).
-        Failure::Python(error.into())
+        Error::Python(error.into())
     }
 }
 
-impl From<PyErr> for Failure {
-    fn from(error: PyErr) -> Failure {
-        Failure::Python(error)
+impl From<Error> for PyErr {
+    fn from(error: Error) -> PyErr {
+        Python::attach(|py| to_py_err(py, error))
     }
 }
 
-/// The result of the work inside a binding call.
-pub(crate) type Outcome<T> = Result<T, Failure>;
-
-/// Runs the work of one binding call, turning a panic into [`Failure::Internal`].
-pub(crate) fn catch<T>(work: impl FnOnce() -> Outcome<T>) -> Outcome<T> {
-    catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|payload| {
-        let text = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
-        Err(Failure::Internal(text))
-    })
+/// A core error of `kind` at `path`, for the checks the binding makes on Python values.
+pub(crate) fn core_error(kind: ErrorKind, path: &str, message: impl Into<String>) -> Error {
+    Error::Core(finsam_core::Error::new(kind, path, message))
 }
 
-/// Runs one binding call: catches panics and raises every failure as a Python exception.
-pub(crate) fn guard<T>(py: Python<'_>, work: impl FnOnce() -> Outcome<T>) -> PyResult<T> {
-    catch(work).map_err(|failure| to_py_err(py, failure))
+/// Runs `work` (a call into the core), turning a panic into [`Error::Internal`].
+pub(crate) fn catch<T, E: Into<Error>>(
+    work: impl FnOnce() -> std::result::Result<T, E>,
+) -> Result<T> {
+    match catch_unwind(AssertUnwindSafe(work)) {
+        Ok(outcome) => outcome.map_err(Into::into),
+        Err(payload) => Err(Error::Internal(
+            payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned()),
+        )),
+    }
 }
 
 static FROM_CORE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-/// The Python exception for a failure: a `finsam.FinsamError` (or subclass) built by
+/// What a `finsam.FinsamError` carries.
+struct Fields {
+    code: &'static str,
+    path: String,
+    message_sv: String,
+    message_en: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    display: String,
+}
+
+/// The Python exception for `error`: a `finsam.FinsamError` (or subclass) built by
 /// `finsam._errors._from_core`.
-pub(crate) fn to_py_err(py: Python<'_>, failure: Failure) -> PyErr {
-    let (code, path, message, line, column, display) = match failure {
-        Failure::Python(error) => return error,
-        Failure::Core(error) => (
-            error.code(),
-            error.path().to_owned(),
-            error.message().to_owned(),
-            error.line(),
-            error.column(),
-            error.to_string(),
-        ),
-        Failure::Internal(text) => {
-            let message =
+pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
+    let fields = match error {
+        Error::Python(error) => return error,
+        Error::Core(error) => Fields {
+            code: error.code(),
+            path: error.path().to_owned(),
+            message_sv: error.message_in(Language::Swedish),
+            message_en: error.message_in(Language::English),
+            line: error.line(),
+            column: error.column(),
+            display: error.to_string(),
+        },
+        Error::Internal(text) => {
+            let message_en =
                 format!("an internal error occurred in finsam (please report it): {text}");
-            (
-                "internal_error",
-                String::new(),
-                message.clone(),
-                None,
-                None,
-                format!("[internal_error] {message}"),
-            )
+            Fields {
+                code: "internal_error",
+                path: String::new(),
+                message_sv: format!("ett internt fel uppstod i finsam (rapportera det): {text}"),
+                display: format!("[internal_error] {message_en}"),
+                message_en,
+                line: None,
+                column: None,
+            }
         }
     };
     let built = || -> PyResult<Bound<'_, PyAny>> {
-        let factory = FROM_CORE.import(py, "finsam._errors", "_from_core")?;
         let kwargs = PyDict::new(py);
-        kwargs.set_item("code", code)?;
-        kwargs.set_item("path", &path)?;
-        kwargs.set_item("message", &message)?;
-        kwargs.set_item("line", line)?;
-        kwargs.set_item("column", column)?;
-        factory.call((&display,), Some(&kwargs))
+        kwargs.set_item("code", fields.code)?;
+        kwargs.set_item("path", &fields.path)?;
+        kwargs.set_item("message", &fields.message_en)?;
+        kwargs.set_item("message_sv", &fields.message_sv)?;
+        kwargs.set_item("message_en", &fields.message_en)?;
+        kwargs.set_item("line", fields.line)?;
+        kwargs.set_item("column", fields.column)?;
+        let factory = FROM_CORE.import(py, "finsam._errors", "_from_core")?;
+        factory.call((&fields.display,), Some(&kwargs))
     };
     match built() {
         Ok(exception) => PyErr::from_value(exception),
         // Only when the native module is loaded without its package.
-        Err(_) => PyValueError::new_err(display),
+        Err(_) => PyValueError::new_err(fields.display.clone()),
     }
-}
-
-/// A core error of `kind` at `path` (for checks the binding makes on Python values).
-pub(crate) fn core_error(
-    kind: finsam_core::ErrorKind,
-    path: &str,
-    message: impl Into<String>,
-) -> Failure {
-    Failure::Core(finsam_core::Error::new(kind, path, message))
 }
 
 #[cfg(test)]
@@ -120,10 +139,10 @@ mod tests {
 
     #[test]
     #[allow(clippy::panic)] // The point of the test is a panic.
-    fn a_panic_becomes_an_internal_failure() {
-        let outcome: Outcome<()> = catch(|| panic!("boom {}", 7));
-        assert!(matches!(outcome, Err(Failure::Internal(ref text)) if text == "boom 7"));
-        let outcome: Outcome<u8> = catch(|| Ok(3));
+    fn a_panic_becomes_an_internal_error() {
+        let outcome: Result<()> = catch(|| -> Result<()> { panic!("boom {}", 7) });
+        assert!(matches!(outcome, Err(Error::Internal(ref text)) if text == "boom 7"));
+        let outcome: Result<u8> = catch(|| -> Result<u8> { Ok(3) });
         assert!(matches!(outcome, Ok(3)));
     }
 }

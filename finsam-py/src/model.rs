@@ -4,25 +4,34 @@
 
 use std::path::PathBuf;
 
+use finsam_core::render::Format;
 use finsam_core::{
-    DecidedGrade, Direction, ErrorKind, FlowMeasure, Goal, GoalKind, GoalResult, GradingPolicy,
-    Intervention, InterventionKind, InterventionStatus, Period, QualitativeAssessment, Report,
+    DecidedGrade, Direction, FlowMeasure, Goal, GoalKind, GoalResult, GradingPolicy, Intervention,
+    InterventionKind, InterventionStatus, Language, Period, QualitativeAssessment, Report,
     ShareBasis, ShareResult,
 };
 use pyo3::prelude::*;
 
-use crate::assessments::PyAssessmentList;
+use crate::assessments::{assessments_frame, Level, PyAssessmentList, GOAL};
 use crate::convert::{
-    code_in, code_out, decimal_in, decimal_opt_in, decimal_opt_out, decimal_out, decision_in,
-    format_in, grade_in, grade_opt_out, grade_out, language_in, repr_decimal, repr_grade, repr_str,
+    code_out, decimal_in, decimal_opt_in, decimal_opt_out, decimal_out, decision_in, grade_in,
+    grade_opt_out, grade_out, parse, repr_decimal, repr_grade, repr_str, Arg, Named, SV,
 };
-use crate::diagnostics::check_report;
 use crate::economics::PyEconomics;
-use crate::errors::{core_error, guard, Outcome};
+use crate::errors::{catch, Result};
 use crate::flows::{PyEndReasonTable, PyFlowTable};
-use crate::outcome::{Held, PyAssessment, PyCalibration};
-use crate::tables;
+use crate::outcome::{PyAssessment, PyCalibration};
 use crate::text::{self, PyTextIntervention, PyTextReport, TextRowArgs};
+
+/// The format argument's default, Markdown.
+const MARKDOWN: Arg<Format> = Arg(Format::Markdown);
+
+impl Named for Period {
+    const FIELD: &'static str = "period";
+    fn read(text: &str) -> finsam_core::Result<Period> {
+        text.parse()
+    }
+}
 
 /// The policy argument: the given policy, or the default one.
 pub(crate) fn policy_or_default(policy: Option<PyRef<'_, PyGradingPolicy>>) -> GradingPolicy {
@@ -33,7 +42,7 @@ pub(crate) fn policy_or_default(policy: Option<PyRef<'_, PyGradingPolicy>>) -> G
 fn reduce_by_json<T: pyo3::PyClass>(
     slf: &Bound<'_, T>,
     json: String,
-) -> PyResult<(Py<PyAny>, (String,))> {
+) -> Result<(Py<PyAny>, (String,))> {
     Ok((
         slf.as_any().get_type().getattr("from_json")?.unbind(),
         (json,),
@@ -52,40 +61,30 @@ impl PyReport {
     #[new]
     #[pyo3(signature = (organisation, period, interventions = Vec::new()))]
     fn new(
-        py: Python<'_>,
         organisation: &str,
-        period: &str,
+        period: Arg<Period>,
         interventions: Vec<PyIntervention>,
-    ) -> PyResult<Self> {
-        guard(py, || {
-            let period: Period = period
-                .parse()
-                .map_err(|e: finsam_core::Error| e.under("period"))?;
-            let mut report = Report::new(organisation, period)?;
-            report.interventions = interventions.into_iter().map(|i| i.inner).collect();
-            report.validate()?;
-            Ok(PyReport { inner: report })
-        })
+    ) -> Result<Self> {
+        let mut report = Report::new(organisation, period.0)?;
+        report.interventions = interventions.into_iter().map(|i| i.inner).collect();
+        report.validate()?;
+        Ok(PyReport { inner: report })
     }
 
     /// Reads a report from the JSON format.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        guard(py, || {
-            Ok(PyReport {
-                inner: Report::from_json(text)?,
-            })
+    fn from_json(text: &str) -> Result<Self> {
+        Ok(PyReport {
+            inner: catch(|| Report::from_json(text))?,
         })
     }
 
     /// Reads a report from a JSON file.
     #[staticmethod]
-    fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        guard(py, || {
-            let text = std::fs::read_to_string(&path)?;
-            Ok(PyReport {
-                inner: Report::from_json(&text)?,
-            })
+    fn load(path: PathBuf) -> Result<Self> {
+        let text = std::fs::read_to_string(&path)?;
+        Ok(PyReport {
+            inner: catch(|| Report::from_json(&text))?,
         })
     }
 
@@ -95,12 +94,11 @@ impl PyReport {
     /// with each row as parsed and its issues; errors name the row (`[2].grade`).
     #[staticmethod]
     fn from_text(
-        py: Python<'_>,
         organisation: &str,
-        period: &str,
+        period: Arg<Period>,
         rows: &Bound<'_, PyAny>,
-    ) -> PyResult<PyTextReport> {
-        text::report_from_text(py, organisation, period, rows)
+    ) -> Result<PyTextReport> {
+        text::report_from_text(organisation, period.0, rows)
     }
 
     /// The report in the JSON format.
@@ -115,13 +113,11 @@ impl PyReport {
 
     /// Writes the report to a JSON file (indented unless `pretty` is false).
     #[pyo3(signature = (path, pretty = true))]
-    fn save(&self, py: Python<'_>, path: PathBuf, pretty: bool) -> PyResult<()> {
-        guard(py, || {
-            let mut text = self.to_json(pretty);
-            text.push('\n');
-            std::fs::write(&path, text)?;
-            Ok(())
-        })
+    fn save(&self, path: PathBuf, pretty: bool) -> Result<()> {
+        let mut text = self.to_json(pretty);
+        text.push('\n');
+        std::fs::write(&path, text)?;
+        Ok(())
     }
 
     #[getter]
@@ -179,8 +175,8 @@ impl PyReport {
 
     /// Checks the report's arithmetic and returns what does not hold, as a
     /// `DiagnosticList`. The report is not changed.
-    fn check(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        check_report(py, self)
+    fn check(slf: PyRef<'_, Self>) -> Result<Py<PyAny>> {
+        crate::_finsam::check(slf.py(), slf)
     }
 
     /// Grades every intervention, in order.
@@ -189,108 +185,75 @@ impl PyReport {
         &self,
         py: Python<'_>,
         policy: Option<PyRef<'_, PyGradingPolicy>>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> Result<Py<PyAny>> {
         let policy = policy_or_default(policy);
-        let assessments = guard(py, || Ok(self.inner.grade(&policy)?))?;
-        PyAssessmentList::new_py(py, assessments)
+        Ok(PyAssessmentList::new_py(
+            py,
+            catch(|| self.inner.grade(&policy))?,
+        )?)
     }
 
     /// Finds the band edges that agree best with the decided grades.
     #[pyo3(signature = (policy = None))]
-    fn calibrate(
-        &self,
-        py: Python<'_>,
-        policy: Option<PyRef<'_, PyGradingPolicy>>,
-    ) -> PyResult<PyCalibration> {
+    fn calibrate(&self, policy: Option<PyRef<'_, PyGradingPolicy>>) -> Result<PyCalibration> {
         let policy = policy_or_default(policy);
-        guard(py, || {
-            Ok(PyCalibration {
-                inner: self.inner.calibrate(&policy)?,
-            })
-        })
+        Ok(catch(|| self.inner.calibrate(&policy))?.into())
     }
 
     /// The graded report as a pandas DataFrame, one row per goal or per intervention.
-    #[pyo3(signature = (level = "goal", policy = None, language = "sv"))]
+    #[pyo3(signature = (level = GOAL, policy = None, language = SV))]
     fn to_pandas(
         &self,
         py: Python<'_>,
-        level: &str,
+        level: Arg<Level>,
         policy: Option<PyRef<'_, PyGradingPolicy>>,
-        language: &str,
-    ) -> PyResult<Py<PyAny>> {
+        language: Arg<Language>,
+    ) -> Result<Py<PyAny>> {
         let policy = policy_or_default(policy);
-        let assessments = guard(py, || Ok(self.inner.grade(&policy)?))?;
-        tables::frame(py, &assessments, level, language)
+        let assessments = catch(|| self.inner.grade(&policy))?;
+        assessments_frame(py, &assessments, level.0, language.0)
     }
 
     /// The goal-fulfilment table (Insats | Mål | Resultat | Måluppfyllelse) as HTML.
-    #[pyo3(signature = (policy = None, language = "sv"))]
+    #[pyo3(signature = (policy = None, language = SV))]
     fn to_html(
         &self,
-        py: Python<'_>,
         policy: Option<PyRef<'_, PyGradingPolicy>>,
-        language: &str,
-    ) -> PyResult<String> {
+        language: Arg<Language>,
+    ) -> Result<String> {
         let policy = policy_or_default(policy);
-        guard(py, || {
-            let language = language_in(language)?;
-            Ok(finsam_core::render::report_table(
-                &self.inner,
-                &policy,
-                language,
-            )?)
-        })
+        catch(|| finsam_core::render::report_table(&self.inner, &policy, language.0))
     }
 
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        self.to_html(py, None, "sv")
+    fn _repr_html_(&self) -> Result<String> {
+        self.to_html(None, SV)
     }
 
     /// The goal-fulfilment summary (Insats | Mål | Resultat | Måluppfyllelse), every
     /// intervention graded with `policy`, as `markdown`, a standalone `html` document or `csv`.
-    #[pyo3(signature = (format = "markdown", language = "sv", policy = None))]
+    #[pyo3(signature = (format = MARKDOWN, language = SV, policy = None))]
     fn render(
         &self,
-        py: Python<'_>,
-        format: &str,
-        language: &str,
+        format: Arg<Format>,
+        language: Arg<Language>,
         policy: Option<PyRef<'_, PyGradingPolicy>>,
-    ) -> PyResult<String> {
+    ) -> Result<String> {
         let policy = policy_or_default(policy);
-        guard(py, || {
-            Ok(finsam_core::render::render_goal_table(
-                &self.inner,
-                &policy,
-                format_in(format)?,
-                language_in(language)?,
-            )?)
-        })
+        catch(|| finsam_core::render::render_goal_table(&self.inner, &policy, format.0, language.0))
     }
 
     /// The participant-flow table in `format` (`markdown`, `html` or `csv`), or `None` when the
     /// report has none.
-    #[pyo3(signature = (format = "markdown", language = "sv"))]
-    fn render_flows(
-        &self,
-        py: Python<'_>,
-        format: &str,
-        language: &str,
-    ) -> PyResult<Option<String>> {
-        guard(py, || {
-            Ok(finsam_core::render::render_flow_table(
-                &self.inner,
-                format_in(format)?,
-                language_in(language)?,
-            ))
-        })
+    #[pyo3(signature = (format = MARKDOWN, language = SV))]
+    fn render_flows(&self, format: Arg<Format>, language: Arg<Language>) -> Option<String> {
+        finsam_core::render::render_flow_table(&self.inner, format.0, language.0)
     }
 
-    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
+    fn __reduce__(slf: &Bound<'_, Self>) -> Result<(Py<PyAny>, (String,))> {
         reduce_by_json(slf, slf.get().inner.to_json())
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         Ok(format!(
             "<Report {} {}: {} intervention(s)>",
             repr_str(py, &self.inner.organisation)?,
@@ -324,7 +287,6 @@ impl PyIntervention {
     ))]
     #[allow(clippy::too_many_arguments)] // One keyword argument per field, as Python expects.
     fn new(
-        py: Python<'_>,
         id: &str,
         name: &str,
         kind: &str,
@@ -337,21 +299,18 @@ impl PyIntervention {
         target_group: Option<String>,
         start_year: Option<u16>,
         notes: Option<String>,
-    ) -> PyResult<Self> {
-        guard(py, || {
-            let kind: InterventionKind = code_in(kind, "kind")?;
-            let mut inner = Intervention::new(id, name, kind)?;
-            inner.status = code_in::<InterventionStatus>(status, "status")?;
-            inner.goals = goals.into_iter().map(|g| g.inner).collect();
-            inner.decided_grade = decided_grade_in(decided_grade)?;
-            inner.aliases = aliases;
-            inner.owner = owner;
-            inner.partners = partners;
-            inner.target_group = target_group;
-            inner.start_year = start_year;
-            inner.notes = notes;
-            Ok(PyIntervention { inner })
-        })
+    ) -> Result<Self> {
+        let mut inner = Intervention::new(id, name, parse::<InterventionKind>(kind)?)?;
+        inner.status = parse::<InterventionStatus>(status)?;
+        inner.goals = goals.into_iter().map(|g| g.inner).collect();
+        inner.decided_grade = decided_grade_in(decided_grade)?;
+        inner.aliases = aliases;
+        inner.owner = owner;
+        inner.partners = partners;
+        inner.target_group = target_group;
+        inner.start_year = start_year;
+        inner.notes = notes;
+        Ok(PyIntervention { inner })
     }
 
     /// Builds an intervention from a row of text: its name, goal cell, result cell and printed
@@ -360,14 +319,13 @@ impl PyIntervention {
     #[staticmethod]
     #[pyo3(signature = (name, goals, results, grade = None, id = None, kind = "individual"))]
     fn from_text(
-        py: Python<'_>,
         name: String,
         goals: String,
         results: String,
         grade: Option<String>,
         id: Option<String>,
         kind: &str,
-    ) -> PyResult<PyTextIntervention> {
+    ) -> Result<PyTextIntervention> {
         let row = TextRowArgs {
             name,
             goals,
@@ -375,16 +333,14 @@ impl PyIntervention {
             grade,
             id,
         };
-        text::intervention_from_text(py, row, kind)
+        text::intervention_from_text(row, parse::<InterventionKind>(kind)?)
     }
 
     /// Reads an intervention from its JSON form.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        guard(py, || {
-            Ok(PyIntervention {
-                inner: finsam_core::format::from_json(text)?,
-            })
+    fn from_json(text: &str) -> Result<Self> {
+        Ok(PyIntervention {
+            inner: catch(|| finsam_core::format::from_json(text))?,
         })
     }
 
@@ -398,7 +354,7 @@ impl PyIntervention {
         }
     }
 
-    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
+    fn __reduce__(slf: &Bound<'_, Self>) -> Result<(Py<PyAny>, (String,))> {
         reduce_by_json(slf, finsam_core::format::to_json(&slf.get().inner))
     }
 
@@ -467,26 +423,20 @@ impl PyIntervention {
 
     /// Grades the intervention.
     #[pyo3(signature = (policy = None))]
-    fn grade(
-        &self,
-        py: Python<'_>,
-        policy: Option<PyRef<'_, PyGradingPolicy>>,
-    ) -> PyResult<PyAssessment> {
+    fn grade(&self, policy: Option<PyRef<'_, PyGradingPolicy>>) -> Result<PyAssessment> {
         let policy = policy_or_default(policy);
-        guard(py, || {
-            Ok(PyAssessment {
-                inner: Held::own(finsam_core::grade(&self.inner, &policy)?),
-            })
-        })
+        Ok(PyAssessment::own(catch(|| {
+            finsam_core::grade(&self.inner, &policy)
+        })?))
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         let goals = self
             .inner
             .goals
             .iter()
             .map(|g| goal_repr(py, g))
-            .collect::<PyResult<Vec<_>>>()?
+            .collect::<Result<Vec<_>>>()?
             .join(", ");
         let decided = match &self.inner.decided_grade {
             Some(d) => format!(", decided_grade={}", decided_repr(py, d)?),
@@ -503,7 +453,7 @@ impl PyIntervention {
 }
 
 /// The `decided_grade` argument: a `DecidedGrade`, a `Grade`, a printed grade or `None`.
-fn decided_grade_in(value: Option<&Bound<'_, PyAny>>) -> Outcome<Option<DecidedGrade>> {
+fn decided_grade_in(value: Option<&Bound<'_, PyAny>>) -> Result<Option<DecidedGrade>> {
     let Some(value) = value.filter(|v| !v.is_none()) else {
         return Ok(None);
     };
@@ -521,7 +471,7 @@ fn decided_grade_in(value: Option<&Bound<'_, PyAny>>) -> Outcome<Option<DecidedG
     )?)))
 }
 
-fn goal_repr(py: Python<'_>, goal: &Goal) -> PyResult<String> {
+fn goal_repr(py: Python<'_>, goal: &Goal) -> Result<String> {
     let mut args = vec![repr_str(py, goal.description())?];
     if let Some(target) = goal.target() {
         args.push(repr_decimal(target));
@@ -554,9 +504,9 @@ impl PyGoal {
         direction: &str,
         unit: Option<String>,
         result: Option<PyGoalResult>,
-    ) -> Outcome<PyGoal> {
+    ) -> Result<PyGoal> {
         let target = decimal_opt_in(target, "target")?;
-        let direction: Direction = code_in(direction, "direction")?;
+        let direction = parse::<Direction>(direction)?;
         let result = result.map(|r| r.inner).unwrap_or_else(GoalResult::missing);
         Ok(PyGoal {
             inner: Goal::new(description, kind, target, direction, unit, result)?,
@@ -569,93 +519,79 @@ impl PyGoal {
     #[new]
     #[pyo3(signature = (description, kind, target = None, direction = "at_least", unit = None, result = None))]
     fn new(
-        py: Python<'_>,
         description: &str,
         kind: &str,
         target: Option<&Bound<'_, PyAny>>,
         direction: &str,
         unit: Option<String>,
         result: Option<PyGoalResult>,
-    ) -> PyResult<Self> {
-        guard(py, || {
-            let kind: GoalKind = code_in(kind, "kind")?;
-            PyGoal::build(description, kind, target, direction, unit, result)
-        })
+    ) -> Result<Self> {
+        let kind = parse::<GoalKind>(kind)?;
+        PyGoal::build(description, kind, target, direction, unit, result)
     }
 
     /// A count goal: "80 nya deltagare".
     #[staticmethod]
     #[pyo3(signature = (description, target, direction = "at_least", unit = None, result = None))]
     fn count(
-        py: Python<'_>,
         description: &str,
         target: &Bound<'_, PyAny>,
         direction: &str,
         unit: Option<String>,
         result: Option<PyGoalResult>,
-    ) -> PyResult<Self> {
-        guard(py, || {
-            PyGoal::build(
-                description,
-                GoalKind::Count,
-                Some(target),
-                direction,
-                unit,
-                result,
-            )
-        })
+    ) -> Result<Self> {
+        PyGoal::build(
+            description,
+            GoalKind::Count,
+            Some(target),
+            direction,
+            unit,
+            result,
+        )
     }
 
     /// A share goal with a target percentage 0–100: "30 % till arbete/studier".
     #[staticmethod]
     #[pyo3(signature = (description, target, direction = "at_least", unit = None, result = None))]
     fn share(
-        py: Python<'_>,
         description: &str,
         target: &Bound<'_, PyAny>,
         direction: &str,
         unit: Option<String>,
         result: Option<PyGoalResult>,
-    ) -> PyResult<Self> {
-        guard(py, || {
-            PyGoal::build(
-                description,
-                GoalKind::Share,
-                Some(target),
-                direction,
-                unit,
-                result,
-            )
-        })
+    ) -> Result<Self> {
+        PyGoal::build(
+            description,
+            GoalKind::Share,
+            Some(target),
+            direction,
+            unit,
+            result,
+        )
     }
 
     /// A qualitative goal: "Ökad programtrohet".
     #[staticmethod]
     #[pyo3(signature = (description, unit = None, result = None))]
     fn qualitative(
-        py: Python<'_>,
         description: &str,
         unit: Option<String>,
         result: Option<PyGoalResult>,
-    ) -> PyResult<Self> {
-        guard(py, || {
-            PyGoal::build(
-                description,
-                GoalKind::Qualitative,
-                None,
-                "at_least",
-                unit,
-                result,
-            )
-        })
+    ) -> Result<Self> {
+        PyGoal::build(
+            description,
+            GoalKind::Qualitative,
+            None,
+            "at_least",
+            unit,
+            result,
+        )
     }
 
     /// The same goal with another result.
-    fn with_result(&self, py: Python<'_>, result: PyGoalResult) -> PyResult<Self> {
-        guard(py, || {
-            Ok(PyGoal {
-                inner: self.inner.clone().with_result(result.inner)?,
-            })
+    fn with_result(&self, result: PyGoalResult) -> Result<Self> {
+        Ok(PyGoal {
+            inner: self.inner.clone().with_result(result.inner)?,
         })
     }
 
@@ -668,7 +604,7 @@ impl PyGoal {
         self.inner.kind().code()
     }
     #[getter]
-    fn target(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn target(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         decimal_opt_out(py, self.inner.target())
     }
     #[getter]
@@ -691,13 +627,13 @@ impl PyGoal {
         self.inner.measures().map(FlowMeasure::code)
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         goal_repr(py, &self.inner)
     }
 }
 
-pub(crate) fn result_repr(py: Python<'_>, result: &GoalResult) -> PyResult<String> {
-    let wording = |w: &Option<String>| -> PyResult<String> {
+pub(crate) fn result_repr(py: Python<'_>, result: &GoalResult) -> Result<String> {
+    let wording = |w: &Option<String>| -> Result<String> {
         Ok(match w {
             Some(w) => repr_str(py, w)?,
             None => String::new(),
@@ -754,13 +690,11 @@ impl PyGoalResult {
     /// A count: "96 deltagare".
     #[staticmethod]
     #[pyo3(signature = (value, text = None))]
-    fn count(py: Python<'_>, value: &Bound<'_, PyAny>, text: Option<String>) -> PyResult<Self> {
-        guard(py, || {
-            let value = decimal_in(value, "value")?;
-            let count = finsam_core::CountResult::new(value)?.with_text(text);
-            Ok(PyGoalResult {
-                inner: GoalResult::Count(count),
-            })
+    fn count(value: &Bound<'_, PyAny>, text: Option<String>) -> Result<Self> {
+        let value = decimal_in(value, "value")?;
+        let count = finsam_core::CountResult::new(value)?.with_text(text);
+        Ok(PyGoalResult {
+            inner: GoalResult::Count(count),
         })
     }
 
@@ -768,50 +702,44 @@ impl PyGoalResult {
     #[staticmethod]
     #[pyo3(signature = (percent = None, numerator = None, denominator = None, text = None))]
     fn share(
-        py: Python<'_>,
         percent: Option<&Bound<'_, PyAny>>,
         numerator: Option<&Bound<'_, PyAny>>,
         denominator: Option<&Bound<'_, PyAny>>,
         text: Option<String>,
-    ) -> PyResult<Self> {
-        guard(py, || {
-            let percent = decimal_opt_in(percent, "percent")?;
-            let numerator = decimal_opt_in(numerator, "numerator")?;
-            let denominator = decimal_opt_in(denominator, "denominator")?;
-            let fraction = match (numerator, denominator) {
-                (Some(n), Some(d)) => Some((n, d)),
-                (None, None) => None,
-                (Some(_), None) => {
-                    return Err(core_error(
-                        ErrorKind::IncompleteFraction,
-                        "denominator",
-                        "a numerator is given without its denominator",
-                    ))
-                }
-                (None, Some(_)) => {
-                    return Err(core_error(
-                        ErrorKind::IncompleteFraction,
-                        "numerator",
-                        "a denominator is given without its numerator",
-                    ))
-                }
-            };
-            let share = ShareResult::new(percent, fraction)?.with_text(text);
-            Ok(PyGoalResult {
-                inner: GoalResult::Share(share),
-            })
+    ) -> Result<Self> {
+        let percent = decimal_opt_in(percent, "percent")?;
+        let numerator = decimal_opt_in(numerator, "numerator")?;
+        let denominator = decimal_opt_in(denominator, "denominator")?;
+        // Read as the format reads a share, so that every check (an incomplete fraction
+        // included) is the core's.
+        let mut share = serde_json::Map::new();
+        share.insert("type".into(), "share".into());
+        let fields = [
+            ("percent", percent),
+            ("numerator", numerator),
+            ("denominator", denominator),
+        ];
+        for (field, value) in fields {
+            if let Some(value) = value {
+                share.insert(field.into(), value.to_string().into());
+            }
+        }
+        if let Some(text) = text {
+            share.insert("text".into(), text.into());
+        }
+        let share = serde_json::Value::Object(share);
+        Ok(PyGoalResult {
+            inner: catch(|| finsam_core::format::from_json(&share.to_string()))?,
         })
     }
 
     /// A statement in words with a person's assessment: `reached`, `not_reached` or
     /// `not_assessed`.
     #[staticmethod]
-    fn qualitative(py: Python<'_>, text: &str, assessment: &str) -> PyResult<Self> {
-        guard(py, || {
-            let assessment: QualitativeAssessment = code_in(assessment, "assessment")?;
-            Ok(PyGoalResult {
-                inner: GoalResult::qualitative(text, assessment)?,
-            })
+    fn qualitative(text: &str, assessment: &str) -> Result<Self> {
+        let assessment = parse::<QualitativeAssessment>(assessment)?;
+        Ok(PyGoalResult {
+            inner: GoalResult::qualitative(text, assessment)?,
         })
     }
 
@@ -848,27 +776,27 @@ impl PyGoalResult {
         self.inner.code()
     }
     #[getter]
-    fn value(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn value(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         match &self.inner {
             GoalResult::Count(count) => decimal_out(py, count.value()).map(Some),
             _ => Ok(None),
         }
     }
     #[getter]
-    fn percent(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn percent(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         decimal_opt_out(py, self.share_result().and_then(ShareResult::percent))
     }
     #[getter]
-    fn numerator(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn numerator(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         decimal_opt_out(py, self.share_result().and_then(ShareResult::numerator))
     }
     #[getter]
-    fn denominator(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn denominator(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         decimal_opt_out(py, self.share_result().and_then(ShareResult::denominator))
     }
     /// The exact percentage of the fraction, if one is given.
     #[getter]
-    fn fraction_percent(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn fraction_percent(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         decimal_opt_out(
             py,
             self.share_result().and_then(ShareResult::fraction_percent),
@@ -900,7 +828,7 @@ impl PyGoalResult {
         }
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         result_repr(py, &self.inner)
     }
 }
@@ -914,7 +842,7 @@ impl PyGoalResult {
     }
 }
 
-fn decided_repr(py: Python<'_>, decided: &DecidedGrade) -> PyResult<String> {
+fn decided_repr(py: Python<'_>, decided: &DecidedGrade) -> Result<String> {
     let grade = match decided.decision.grade() {
         Some(grade) => repr_grade(grade),
         None => repr_str(py, "Ej tillämpbar")?,
@@ -949,32 +877,27 @@ impl PyDecidedGrade {
     #[new]
     #[pyo3(signature = (grade, printed = None, reason = None))]
     fn new(
-        py: Python<'_>,
         grade: &Bound<'_, PyAny>,
         printed: Option<String>,
         reason: Option<String>,
-    ) -> PyResult<Self> {
-        guard(py, || {
-            let decision = decision_in(grade, "grade")?;
-            let inner = DecidedGrade {
-                decision,
-                printed: printed.map(Into::into),
-                reason: reason.map(Into::into),
-            };
-            Ok(PyDecidedGrade { inner })
-        })
+    ) -> Result<Self> {
+        let decision = decision_in(grade, "grade")?;
+        let inner = DecidedGrade {
+            decision,
+            printed: printed.map(Into::into),
+            reason: reason.map(Into::into),
+        };
+        Ok(PyDecidedGrade { inner })
     }
 
     /// Reads a grade as a report prints it ("Mycket God", "Godtagbart", "Ej tillämpbar") and
     /// keeps the printed text.
     #[staticmethod]
     #[pyo3(signature = (printed, reason = None))]
-    fn from_printed(py: Python<'_>, printed: &str, reason: Option<String>) -> PyResult<Self> {
-        guard(py, || {
-            let mut inner = DecidedGrade::from_printed(printed)?;
-            inner.reason = reason.map(Into::into);
-            Ok(PyDecidedGrade { inner })
-        })
+    fn from_printed(printed: &str, reason: Option<String>) -> Result<Self> {
+        let mut inner = DecidedGrade::from_printed(printed)?;
+        inner.reason = reason.map(Into::into);
+        Ok(PyDecidedGrade { inner })
     }
 
     /// The decided grade; `None` for "Ej tillämpbar".
@@ -1002,12 +925,12 @@ impl PyDecidedGrade {
     }
 
     /// The label in `language` ("Ej tillämpbar" included).
-    #[pyo3(signature = (language = "sv"))]
-    fn label(&self, py: Python<'_>, language: &str) -> PyResult<&'static str> {
-        guard(py, || Ok(self.inner.decision.label(language_in(language)?)))
+    #[pyo3(signature = (language = SV))]
+    fn label(&self, language: Arg<Language>) -> &'static str {
+        self.inner.decision.label(language.0)
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         decided_repr(py, &self.inner)
     }
 }
@@ -1035,41 +958,36 @@ impl PyGradingPolicy {
         none_measured = None, share_basis = None
     ))]
     fn new(
-        py: Python<'_>,
         very_good: Option<&Bound<'_, PyAny>>,
         good: Option<&Bound<'_, PyAny>>,
         acceptable: Option<&Bound<'_, PyAny>>,
         unmeasured_cap: Option<&Bound<'_, PyAny>>,
         none_measured: Option<&Bound<'_, PyAny>>,
         share_basis: Option<&str>,
-    ) -> PyResult<Self> {
-        guard(py, || {
-            let default = GradingPolicy::default();
-            let mut policy = default.with_edges(
-                decimal_opt_in(very_good, "very_good")?.unwrap_or(default.very_good()),
-                decimal_opt_in(good, "good")?.unwrap_or(default.good()),
-                decimal_opt_in(acceptable, "acceptable")?.unwrap_or(default.acceptable()),
-            )?;
-            if let Some(cap) = unmeasured_cap.filter(|v| !v.is_none()) {
-                policy = policy.with_unmeasured_cap(grade_in(cap, "unmeasured_cap")?);
-            }
-            if let Some(grade) = none_measured.filter(|v| !v.is_none()) {
-                policy = policy.with_none_measured(grade_in(grade, "none_measured")?);
-            }
-            if let Some(basis) = share_basis {
-                policy = policy.with_share_basis(code_in::<ShareBasis>(basis, "share_basis")?);
-            }
-            Ok(PyGradingPolicy { inner: policy })
-        })
+    ) -> Result<Self> {
+        let default = GradingPolicy::default();
+        let mut policy = default.with_edges(
+            decimal_opt_in(very_good, "very_good")?.unwrap_or(default.very_good()),
+            decimal_opt_in(good, "good")?.unwrap_or(default.good()),
+            decimal_opt_in(acceptable, "acceptable")?.unwrap_or(default.acceptable()),
+        )?;
+        if let Some(cap) = unmeasured_cap.filter(|v| !v.is_none()) {
+            policy = policy.with_unmeasured_cap(grade_in(cap, "unmeasured_cap")?);
+        }
+        if let Some(grade) = none_measured.filter(|v| !v.is_none()) {
+            policy = policy.with_none_measured(grade_in(grade, "none_measured")?);
+        }
+        if let Some(basis) = share_basis {
+            policy = policy.with_share_basis(parse::<ShareBasis>(basis)?);
+        }
+        Ok(PyGradingPolicy { inner: policy })
     }
 
     /// Reads a policy from its JSON form; absent fields take the default.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        guard(py, || {
-            Ok(PyGradingPolicy {
-                inner: GradingPolicy::from_json(text)?,
-            })
+    fn from_json(text: &str) -> Result<Self> {
+        Ok(PyGradingPolicy {
+            inner: GradingPolicy::from_json(text)?,
         })
     }
 
@@ -1078,20 +996,20 @@ impl PyGradingPolicy {
         self.inner.to_json()
     }
 
-    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
+    fn __reduce__(slf: &Bound<'_, Self>) -> Result<(Py<PyAny>, (String,))> {
         reduce_by_json(slf, slf.get().inner.to_json())
     }
 
     #[getter]
-    fn very_good(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+    fn very_good(&self, py: Python<'_>) -> Result<Py<PyAny>> {
         decimal_out(py, self.inner.very_good())
     }
     #[getter]
-    fn good(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+    fn good(&self, py: Python<'_>) -> Result<Py<PyAny>> {
         decimal_out(py, self.inner.good())
     }
     #[getter]
-    fn acceptable(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+    fn acceptable(&self, py: Python<'_>) -> Result<Py<PyAny>> {
         decimal_out(py, self.inner.acceptable())
     }
     #[getter]
@@ -1108,19 +1026,19 @@ impl PyGradingPolicy {
     }
     /// The lower band edges `(very_good, good, acceptable)`.
     #[getter]
-    fn edges(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, Py<PyAny>, Py<PyAny>)> {
+    fn edges(&self, py: Python<'_>) -> Result<(Py<PyAny>, Py<PyAny>, Py<PyAny>)> {
         Ok((self.very_good(py)?, self.good(py)?, self.acceptable(py)?))
     }
 
     /// The grade whose band holds `score` (lower edges inclusive).
     fn band(&self, py: Python<'_>, score: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        let grade = guard(py, || Ok(self.inner.band(decimal_in(score, "score")?)))?;
+        let grade = self.inner.band(decimal_in(score, "score")?);
         grade_out(py, grade)
     }
 
     /// The lower edge of `grade`'s band; `None` for Ej uppfyllt.
-    fn edge(&self, py: Python<'_>, grade: &Bound<'_, PyAny>) -> PyResult<Option<Py<PyAny>>> {
-        let edge = guard(py, || Ok(self.inner.edge(grade_in(grade, "grade")?)))?;
+    fn edge(&self, py: Python<'_>, grade: &Bound<'_, PyAny>) -> Result<Option<Py<PyAny>>> {
+        let edge = self.inner.edge(grade_in(grade, "grade")?);
         decimal_opt_out(py, edge)
     }
 

@@ -1,27 +1,25 @@
-//! What grading and calibration return, as Python value classes: `Assessment`,
-//! `GoalAssessment`, `Rule`, `Calibration`, `ConfusionMatrix`, `Disagreement` and `Excluded`.
+//! What grading, calibration and the checker return, as Python handles with behaviour:
+//! `Assessment`, `GoalAssessment`, `Rule`, `Calibration`, `ConfusionMatrix` and `Diagnostic`
+//! (their explanations and messages are the core's). The records inside them (`Disagreement`,
+//! `Excluded`) are dataclasses built from the core's serde output.
 
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 use std::sync::Arc;
 
-use finsam_core::{Assessment, Calibration, GoalAssessment, Rule};
-use finsam_core::{ConfusionMatrix, Disagreement, Excluded};
+use finsam_core::{Assessment, Calibration, ConfusionMatrix, Diagnostic, GoalAssessment};
+use finsam_core::{Language, Rule};
 use pyo3::prelude::*;
 
 use crate::convert::{
-    code_out, decimal_opt_out, decimal_out, grade_in, grade_opt_out, grade_out, language_in,
-    repr_decimal, repr_grade, repr_str,
+    decimal_opt_in, decimal_opt_out, decimal_out, grade_in, grade_opt_out, grade_out, records,
+    repr_decimal, repr_grade, repr_opt_decimal, repr_str, Arg, SV,
 };
-use crate::errors::guard;
+use crate::errors::{catch, Result};
 use crate::model::{PyDecidedGrade, PyGoalResult, PyGradingPolicy};
 
 fn repr_opt_grade(grade: Option<finsam_core::Grade>) -> String {
     grade.map(repr_grade).unwrap_or_else(|| "None".to_owned())
-}
-
-fn repr_opt_decimal(value: Option<rust_decimal::Decimal>) -> String {
-    value.map(repr_decimal).unwrap_or_else(|| "None".to_owned())
 }
 
 /// The grading of one intervention.
@@ -47,6 +45,15 @@ pub(crate) struct Held(Place);
 enum Place {
     Own(Arc<Assessment>),
     Item(Arc<Vec<Assessment>>, usize),
+}
+
+impl PyAssessment {
+    /// An assessment of its own.
+    pub(crate) fn own(assessment: Assessment) -> PyAssessment {
+        PyAssessment {
+            inner: Held::own(assessment),
+        }
+    }
 }
 
 impl Held {
@@ -107,7 +114,7 @@ impl PyAssessment {
     }
     /// The mean attainment of the measured goals.
     #[getter]
-    fn score(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn score(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         decimal_opt_out(py, self.inner.score)
     }
     #[getter]
@@ -148,15 +155,15 @@ impl PyAssessment {
     }
 
     /// The whole explanation: headline, one line per goal, the rule, the comparison.
-    #[pyo3(signature = (language = "sv"))]
-    fn explain(&self, py: Python<'_>, language: &str) -> PyResult<String> {
-        guard(py, || Ok(self.inner.explain(language_in(language)?)))
+    #[pyo3(signature = (language = SV))]
+    fn explain(&self, language: Arg<Language>) -> Result<String> {
+        catch(|| Ok::<_, finsam_core::Error>(self.inner.explain(language.0)))
     }
 
     /// The headline: the name, the computed grade and the score.
-    #[pyo3(signature = (language = "sv"))]
-    fn summary(&self, py: Python<'_>, language: &str) -> PyResult<String> {
-        guard(py, || Ok(self.inner.summary(language_in(language)?)))
+    #[pyo3(signature = (language = SV))]
+    fn summary(&self, language: Arg<Language>) -> Result<String> {
+        catch(|| Ok::<_, finsam_core::Error>(self.inner.summary(language.0)))
     }
 
     /// The assessment in the JSON format.
@@ -165,21 +172,16 @@ impl PyAssessment {
     }
 
     /// The assessment as HTML: its goal-fulfilment table, the rule and the comparison.
-    #[pyo3(signature = (language = "sv"))]
-    fn to_html(&self, py: Python<'_>, language: &str) -> PyResult<String> {
-        guard(py, || {
-            Ok(finsam_core::render::assessment_html(
-                &self.inner,
-                language_in(language)?,
-            ))
-        })
+    #[pyo3(signature = (language = SV))]
+    fn to_html(&self, language: Arg<Language>) -> String {
+        finsam_core::render::assessment_html(&self.inner, language.0)
     }
 
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        self.to_html(py, "sv")
+    fn _repr_html_(&self) -> String {
+        self.to_html(SV)
     }
 
-    pub(crate) fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    pub(crate) fn __repr__(&self, py: Python<'_>) -> Result<String> {
         Ok(format!(
             "<Assessment {}: grade={}, score={}, rule='{}', comparison={}>",
             repr_str(py, self.inner.intervention_id.as_str())?,
@@ -228,7 +230,7 @@ impl PyGoalAssessment {
         self.inner.direction.code()
     }
     #[getter]
-    fn target(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn target(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         decimal_opt_out(py, self.inner.target)
     }
     #[getter]
@@ -243,12 +245,12 @@ impl PyGoalAssessment {
     }
     /// The figure graded: the count, or the share's percentage on the policy's basis.
     #[getter]
-    fn value(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn value(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         decimal_opt_out(py, self.inner.value)
     }
     /// Attainment in [0, 1]; `None` when the goal was not measured or does not apply.
     #[getter]
-    fn attainment(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn attainment(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         decimal_opt_out(py, self.inner.attainment)
     }
     /// `reached`, `partly_reached`, `not_reached`, `not_measured`, `not_assessed`, `missing`
@@ -259,30 +261,30 @@ impl PyGoalAssessment {
     }
 
     /// One line on the goal: target, result, attainment and status.
-    #[pyo3(signature = (language = "sv"))]
-    fn explain(&self, py: Python<'_>, language: &str) -> PyResult<String> {
-        guard(py, || Ok(self.inner.explain(language_in(language)?)))
+    #[pyo3(signature = (language = SV))]
+    fn explain(&self, language: Arg<Language>) -> String {
+        self.inner.explain(language.0)
     }
 
     /// The target in words ("minst 80 %"); `None` for a qualitative goal.
-    #[pyo3(signature = (language = "sv"))]
-    fn target_text(&self, py: Python<'_>, language: &str) -> PyResult<Option<String>> {
-        guard(py, || Ok(self.inner.target_text(language_in(language)?)))
+    #[pyo3(signature = (language = SV))]
+    fn target_text(&self, language: Arg<Language>) -> Option<String> {
+        self.inner.target_text(language.0)
     }
 
     /// The result in words ("89 av 93 = 95,7 %").
-    #[pyo3(signature = (language = "sv"))]
-    fn result_text(&self, py: Python<'_>, language: &str) -> PyResult<String> {
-        guard(py, || Ok(self.inner.result_text(language_in(language)?)))
+    #[pyo3(signature = (language = SV))]
+    fn result_text(&self, language: Arg<Language>) -> String {
+        self.inner.result_text(language.0)
     }
 
     /// The status in words ("delvis uppnått").
-    #[pyo3(signature = (language = "sv"))]
-    fn status_label(&self, py: Python<'_>, language: &str) -> PyResult<&'static str> {
-        guard(py, || Ok(self.inner.status.label(language_in(language)?)))
+    #[pyo3(signature = (language = SV))]
+    fn status_label(&self, language: Arg<Language>) -> &'static str {
+        self.inner.status.label(language.0)
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         Ok(format!(
             "<GoalAssessment {}: attainment={}, status='{}'>",
             repr_str(py, &self.inner.description)?,
@@ -317,7 +319,7 @@ impl PyRule {
     }
     /// The lower edge of the band (`score_band`; `None` for Ej uppfyllt).
     #[getter]
-    fn edge(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn edge(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         let edge = match self.inner {
             Rule::ScoreBand { edge, .. } => edge,
             _ => None,
@@ -355,17 +357,11 @@ impl PyRule {
     }
 
     /// The rule in words, given the score it was applied to.
-    #[pyo3(signature = (score = None, language = "sv"))]
-    fn explain(
-        &self,
-        py: Python<'_>,
-        score: Option<&Bound<'_, PyAny>>,
-        language: &str,
-    ) -> PyResult<String> {
-        guard(py, || {
-            let score = crate::convert::decimal_opt_in(score, "score")?;
-            Ok(self.inner.explain(score, language_in(language)?))
-        })
+    #[pyo3(signature = (score = None, language = SV))]
+    fn explain(&self, score: Option<&Bound<'_, PyAny>>, language: Arg<Language>) -> Result<String> {
+        Ok(self
+            .inner
+            .explain(decimal_opt_in(score, "score")?, language.0))
     }
 
     fn __repr__(&self) -> String {
@@ -381,6 +377,12 @@ pub struct PyCalibration {
     pub(crate) inner: Calibration,
 }
 
+impl From<Calibration> for PyCalibration {
+    fn from(inner: Calibration) -> PyCalibration {
+        PyCalibration { inner }
+    }
+}
+
 #[pymethods]
 impl PyCalibration {
     /// The starting policy with the edges and cap that agree best.
@@ -392,7 +394,7 @@ impl PyCalibration {
     }
     /// The calibrated lower band edges `(very_good, good, acceptable)`.
     #[getter]
-    fn edges(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, Py<PyAny>, Py<PyAny>)> {
+    fn edges(&self, py: Python<'_>) -> Result<(Py<PyAny>, Py<PyAny>, Py<PyAny>)> {
         let p = &self.inner.policy;
         Ok((
             decimal_out(py, p.very_good())?,
@@ -414,7 +416,7 @@ impl PyCalibration {
     }
     /// `agreeing / considered` as a decimal in [0, 1].
     #[getter]
-    fn agreement(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+    fn agreement(&self, py: Python<'_>) -> Result<Py<PyAny>> {
         decimal_out(py, self.inner.agreement)
     }
     #[getter]
@@ -423,23 +425,15 @@ impl PyCalibration {
             inner: self.inner.confusion.clone(),
         }
     }
+    /// The interventions whose computed grade still differs from the decided one.
     #[getter]
-    fn disagreements(&self) -> Vec<PyDisagreement> {
-        self.inner
-            .disagreements
-            .iter()
-            .cloned()
-            .map(|inner| PyDisagreement { inner })
-            .collect()
+    fn disagreements(&self, py: Python<'_>) -> Result<Py<PyAny>> {
+        records(py, "Disagreement", &self.inner.disagreements)
     }
+    /// The interventions left out, and why.
     #[getter]
-    fn excluded(&self) -> Vec<PyExcluded> {
-        self.inner
-            .excluded
-            .iter()
-            .cloned()
-            .map(|inner| PyExcluded { inner })
-            .collect()
+    fn excluded(&self, py: Python<'_>) -> Result<Py<PyAny>> {
+        records(py, "Excluded", &self.inner.excluded)
     }
 
     /// The calibration in JSON.
@@ -474,23 +468,17 @@ pub struct PyConfusionMatrix {
 #[pymethods]
 impl PyConfusionMatrix {
     /// How many interventions were decided `decided` and computed `computed`.
-    fn get(
-        &self,
-        py: Python<'_>,
-        decided: &Bound<'_, PyAny>,
-        computed: &Bound<'_, PyAny>,
-    ) -> PyResult<usize> {
-        guard(py, || {
-            Ok(self.inner.get(
-                grade_in(decided, "decided")?,
-                grade_in(computed, "computed")?,
-            ))
-        })
+    fn get(&self, decided: &Bound<'_, PyAny>, computed: &Bound<'_, PyAny>) -> Result<usize> {
+        let (decided, computed) = (
+            grade_in(decided, "decided")?,
+            grade_in(computed, "computed")?,
+        );
+        Ok(self.inner.get(decided, computed))
     }
     /// All sixteen cells `(decided, computed, count)`, decided best first, then computed best
     /// first.
     #[getter]
-    fn cells(&self, py: Python<'_>) -> PyResult<Vec<Cell>> {
+    fn cells(&self, py: Python<'_>) -> Result<Vec<Cell>> {
         self.inner
             .cells()
             .into_iter()
@@ -514,71 +502,88 @@ impl PyConfusionMatrix {
     }
 }
 
-/// An intervention whose computed grade differs from the decided one after calibration.
-#[pyclass(name = "Disagreement", module = "finsam", frozen, eq, hash)]
+/// One finding of the checker: a stable code, a severity, where it is, the expected and the
+/// printed value, and a message in Swedish and English.
+#[pyclass(
+    name = "Diagnostic",
+    module = "finsam",
+    frozen,
+    eq,
+    hash,
+    from_py_object
+)]
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct PyDisagreement {
-    inner: Disagreement,
+pub struct PyDiagnostic {
+    pub(crate) inner: Diagnostic,
 }
 
 #[pymethods]
-impl PyDisagreement {
+impl PyDiagnostic {
+    /// The stable code, e.g. `flow_gender_sum`.
     #[getter]
-    fn intervention_id(&self) -> &str {
-        self.inner.intervention_id.as_str()
+    fn code(&self) -> &'static str {
+        self.inner.code.code()
     }
+    /// `error`, `warning` or `info`.
     #[getter]
-    fn name(&self) -> &str {
-        &self.inner.name
+    fn severity(&self) -> &'static str {
+        self.inner.severity.code()
     }
+    /// The id of the intervention concerned, if one is.
     #[getter]
-    fn score(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        decimal_opt_out(py, self.inner.score)
+    fn intervention_id(&self) -> Option<&str> {
+        self.inner
+            .location
+            .intervention
+            .as_ref()
+            .map(|id| id.as_str())
     }
+    /// The table: `goals`, `flows`, `end_reasons`, `statement`, `cost_rules`,
+    /// `intervention_costs` or `forecast`.
     #[getter]
-    fn decided(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        grade_out(py, self.inner.decided)
+    fn table(&self) -> &'static str {
+        self.inner.location.table.code()
     }
+    /// The JSON path of the field, e.g. `flows.rows[3].figures.current`.
     #[getter]
-    fn computed(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        grade_out(py, self.inner.computed)
+    fn path(&self) -> &str {
+        &self.inner.location.path
+    }
+    /// The value the rest of the report implies.
+    #[getter]
+    fn expected(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
+        decimal_opt_out(py, self.inner.expected)
+    }
+    /// The value printed.
+    #[getter]
+    fn printed(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
+        decimal_opt_out(py, self.inner.printed)
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    /// The finding in `language` (`sv` or `en`).
+    #[pyo3(signature = (language = SV))]
+    fn message(&self, language: Arg<Language>) -> &str {
+        self.inner.message(language.0)
+    }
+
+    /// The diagnostic in the JSON form the core writes.
+    fn to_json(&self) -> String {
+        finsam_core::format::to_json(&self.inner)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
+        let intervention = match &self.inner.location.intervention {
+            Some(id) => repr_str(py, id.as_str())?,
+            None => "None".to_owned(),
+        };
         Ok(format!(
-            "<Disagreement {}: score={}, decided={}, computed={}>",
-            repr_str(py, self.inner.intervention_id.as_str())?,
-            repr_opt_decimal(self.inner.score),
-            repr_grade(self.inner.decided),
-            repr_grade(self.inner.computed)
-        ))
-    }
-}
-
-/// An intervention left out of calibration, and why.
-#[pyclass(name = "Excluded", module = "finsam", frozen, eq, hash)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct PyExcluded {
-    inner: Excluded,
-}
-
-#[pymethods]
-impl PyExcluded {
-    #[getter]
-    fn intervention_id(&self) -> &str {
-        self.inner.intervention_id.as_str()
-    }
-    /// `no_decided_grade`, `decided_not_applicable` or `no_gradable_goals`.
-    #[getter]
-    fn reason(&self) -> String {
-        code_out(&self.inner.reason)
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "<Excluded {}: {}>",
-            repr_str(py, self.inner.intervention_id.as_str())?,
-            code_out(&self.inner.reason)
+            "<Diagnostic '{}': severity='{}', intervention_id={intervention}, table='{}', path={}, expected={}, printed={}>",
+            self.inner.code.code(),
+            self.inner.severity.code(),
+            self.inner.location.table.code(),
+            repr_str(py, &self.inner.location.path)?,
+            repr_opt_decimal(self.inner.expected),
+            repr_opt_decimal(self.inner.printed),
         ))
     }
 }

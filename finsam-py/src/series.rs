@@ -4,7 +4,10 @@
 //! (`InterventionHistory`, `Appearance`, `GoalHistory`, `GoalPoint`) and pandas `DataFrame`s
 //! with one column per period.
 
-use finsam_core::render::result_text;
+use finsam_core::render::{
+    series_goal_pivot, series_goal_table, series_grade_pivot, series_grade_table, GoalValue,
+    GradeValue,
+};
 use finsam_core::{
     Appearance, DecidedGrade, ErrorKind, GoalHistory, GoalPoint, InterventionHistory, Language,
     Period, ReportSeries, SeriesComparison,
@@ -12,18 +15,11 @@ use finsam_core::{
 use pyo3::prelude::*;
 
 use crate::convert::{
-    code_out, decimal_opt_out, grade_opt_out, language_in, repr_decimal, repr_grade, repr_str,
+    code_out, decimal_opt_out, frame, grade_opt_out, repr_decimal, repr_grade, repr_str, Arg, SV,
 };
-use crate::errors::{core_error, guard, Outcome};
+use crate::errors::{catch, core_error, Result};
 use crate::model::{policy_or_default, PyDecidedGrade, PyGradingPolicy, PyReport};
 use crate::outcome::PyGoalAssessment;
-use crate::tables::{cell, Columns};
-
-/// A period argument ("2017", "2019-H1").
-fn period_in(text: &str) -> Outcome<Period> {
-    text.parse()
-        .map_err(|e: finsam_core::Error| e.under("period").into())
-}
 
 /// Reports of one association for different periods, ordered by period whatever the order
 /// they were added in; at most one report per period.
@@ -36,38 +32,36 @@ pub struct PyReportSeries {
 impl PyReportSeries {
     #[new]
     #[pyo3(signature = (reports = None))]
-    fn new(py: Python<'_>, reports: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        guard(py, || {
-            let mut inner = ReportSeries::new();
-            if let Some(reports) = reports {
-                for (index, report) in reports.try_iter()?.enumerate() {
-                    let report = report?;
-                    let here = format!("[{index}]");
-                    let report = report.cast::<PyReport>().map_err(|_| {
-                        let got = report
-                            .get_type()
-                            .name()
-                            .map(|n| n.to_string())
-                            .unwrap_or_default();
-                        core_error(
-                            ErrorKind::InvalidType,
-                            &here,
-                            format!("expected finsam.Report, got {got}"),
-                        )
-                    })?;
-                    inner
-                        .add(report.get().inner.clone())
-                        .map_err(|e| e.under(&here))?;
-                }
+    fn new(reports: Option<&Bound<'_, PyAny>>) -> Result<Self> {
+        let mut inner = ReportSeries::new();
+        if let Some(reports) = reports {
+            for (index, report) in reports.try_iter()?.enumerate() {
+                let report = report?;
+                let here = format!("[{index}]");
+                let report = report.cast::<PyReport>().map_err(|_| {
+                    let got = report
+                        .get_type()
+                        .name()
+                        .map(|n| n.to_string())
+                        .unwrap_or_default();
+                    core_error(
+                        ErrorKind::InvalidType,
+                        &here,
+                        format!("expected finsam.Report, got {got}"),
+                    )
+                })?;
+                inner
+                    .add(report.get().inner.clone())
+                    .map_err(|e| e.under(&here))?;
             }
-            Ok(PyReportSeries { inner })
-        })
+        }
+        Ok(PyReportSeries { inner })
     }
 
     /// Adds a report. A report of a period the series already holds raises `FinsamError`
     /// (code `duplicate_period`, path `period`) and leaves the series as it was.
-    fn add(&mut self, py: Python<'_>, report: PyRef<'_, PyReport>) -> PyResult<()> {
-        guard(py, || Ok(self.inner.add(report.inner.clone())?))
+    fn add(&mut self, report: PyRef<'_, PyReport>) -> Result<()> {
+        Ok(self.inner.add(report.inner.clone())?)
     }
 
     /// The periods, earliest first (a year's first half before the whole year).
@@ -87,8 +81,8 @@ impl PyReportSeries {
     }
 
     /// The report of `period` ("2017", "2019-H1"), or `None`.
-    fn report(&self, py: Python<'_>, period: &str) -> PyResult<Option<PyReport>> {
-        let period = guard(py, || period_in(period))?;
+    fn report(&self, period: Arg<Period>) -> Result<Option<PyReport>> {
+        let period = period.0;
         Ok(self
             .inner
             .report(period)
@@ -100,17 +94,13 @@ impl PyReportSeries {
     /// or alias) and every goal (by description, then by the figure measured) across the
     /// periods.
     #[pyo3(signature = (policy = None))]
-    fn compare(
-        &self,
-        py: Python<'_>,
-        policy: Option<PyRef<'_, PyGradingPolicy>>,
-    ) -> PyResult<PySeriesComparison> {
+    fn compare(&self, policy: Option<PyRef<'_, PyGradingPolicy>>) -> Result<PySeriesComparison> {
         let policy = policy_or_default(policy);
-        guard(py, || {
+        {
             Ok(PySeriesComparison {
                 inner: self.inner.compare(&policy)?,
             })
-        })
+        }
     }
 
     fn __len__(&self) -> usize {
@@ -122,84 +112,11 @@ impl PyReportSeries {
     }
 }
 
-/// What `SeriesComparison.grades_to_pandas` puts in a period's cell.
-#[derive(Clone, Copy)]
-enum GradeCell {
-    Label,
-    Grade,
-    Score,
-    Decided,
-}
+/// The default cell of `grades_to_pandas`: the computed grade's label.
+const LABEL: Arg<GradeValue> = Arg(GradeValue::Label);
 
-impl GradeCell {
-    fn parse(text: &str) -> Outcome<GradeCell> {
-        match text {
-            "label" => Ok(GradeCell::Label),
-            "grade" => Ok(GradeCell::Grade),
-            "score" => Ok(GradeCell::Score),
-            "decided" => Ok(GradeCell::Decided),
-            other => Err(core_error(
-                ErrorKind::UnknownVariant,
-                "value",
-                format!("unknown value '{other}'; use 'label', 'grade', 'score' or 'decided'"),
-            )),
-        }
-    }
-
-    fn of(
-        self,
-        py: Python<'_>,
-        appearance: &Appearance,
-        language: Language,
-    ) -> PyResult<Py<PyAny>> {
-        match self {
-            GradeCell::Label => cell(py, appearance.grade.map(|g| g.label(language))),
-            GradeCell::Grade => cell(py, grade_opt_out(py, appearance.grade)?),
-            GradeCell::Score => cell(py, decimal_opt_out(py, appearance.score)?),
-            GradeCell::Decided => cell(py, appearance.decided.map(|d| d.label(language))),
-        }
-    }
-}
-
-/// What `SeriesComparison.goals_to_pandas` puts in a period's cell.
-#[derive(Clone, Copy)]
-enum GoalCell {
-    Value,
-    Attainment,
-    Target,
-    Result,
-    Status,
-}
-
-impl GoalCell {
-    fn parse(text: &str) -> Outcome<GoalCell> {
-        match text {
-            "value" => Ok(GoalCell::Value),
-            "attainment" => Ok(GoalCell::Attainment),
-            "target" => Ok(GoalCell::Target),
-            "result" => Ok(GoalCell::Result),
-            "status" => Ok(GoalCell::Status),
-            other => Err(core_error(
-                ErrorKind::UnknownVariant,
-                "value",
-                format!(
-                    "unknown value '{other}'; use 'value', 'attainment', 'target', 'result' or 'status'"
-                ),
-            )),
-        }
-    }
-
-    fn of(self, py: Python<'_>, point: &GoalPoint, language: Language) -> PyResult<Py<PyAny>> {
-        let goal = &point.goal;
-        match self {
-            GoalCell::Value => cell(py, decimal_opt_out(py, goal.value)?),
-            GoalCell::Attainment => cell(py, decimal_opt_out(py, goal.attainment)?),
-            GoalCell::Target => cell(py, decimal_opt_out(py, goal.target)?),
-            GoalCell::Result => cell(py, result_text(&goal.result, language)),
-            GoalCell::Status => cell(py, goal.status.code()),
-        }
-    }
-}
+/// The default cell of `goals_to_pandas`: the figure graded.
+const VALUE: Arg<GoalValue> = Arg(GoalValue::Value);
 
 /// A series followed across its periods: the result of `ReportSeries.compare`.
 #[pyclass(
@@ -213,17 +130,6 @@ impl GoalCell {
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PySeriesComparison {
     inner: SeriesComparison,
-}
-
-impl PySeriesComparison {
-    /// The column names of a pivoted frame: `fixed`, then one per period.
-    fn pivot_columns(&self, fixed: &[&str]) -> Vec<String> {
-        fixed
-            .iter()
-            .map(|name| (*name).to_owned())
-            .chain(self.inner.periods.iter().map(Period::to_string))
-            .collect()
-    }
 }
 
 #[pymethods]
@@ -259,27 +165,18 @@ impl PySeriesComparison {
     /// computed grade's label in `language`, `grade` the `Grade`, `score` the mean attainment,
     /// `decided` the label of the decided grade. `None` where the intervention is not in the
     /// period's report or has no such value. Needs pandas.
-    #[pyo3(signature = (value = "label", language = "sv"))]
-    fn grades_to_pandas(&self, py: Python<'_>, value: &str, language: &str) -> PyResult<Py<PyAny>> {
-        let (value, language) = guard(py, || {
-            Ok((GradeCell::parse(value)?, language_in(language)?))
-        })?;
-        let mut columns =
-            Columns::named(py, self.pivot_columns(&["intervention_id", "intervention"]));
-        for history in &self.inner.interventions {
-            let mut cells = vec![
-                cell(py, history.id.as_str())?,
-                cell(py, history.name.as_str())?,
-            ];
-            for period in &self.inner.periods {
-                cells.push(match history.appearance(*period) {
-                    Some(appearance) => value.of(py, appearance, language)?,
-                    None => py.None(),
-                });
-            }
-            columns.push(cells);
-        }
-        columns.into_object_frame()
+    #[pyo3(signature = (value = LABEL, language = SV))]
+    fn grades_to_pandas(
+        &self,
+        py: Python<'_>,
+        value: Arg<GradeValue>,
+        language: Arg<Language>,
+    ) -> Result<Py<PyAny>> {
+        frame(
+            py,
+            series_grade_pivot(&self.inner, value.0, language.0),
+            false,
+        )
     }
 
     /// Every goal across the periods as a pandas `DataFrame`: one row per intervention and goal
@@ -289,76 +186,31 @@ impl PySeriesComparison {
     /// `attainment`, `target`, `result` the result as a report table prints it (in
     /// `language`), or `status`. `None` where the goal is not in the period's report. Needs
     /// pandas.
-    #[pyo3(signature = (value = "value", language = "sv"))]
-    fn goals_to_pandas(&self, py: Python<'_>, value: &str, language: &str) -> PyResult<Py<PyAny>> {
-        let (value, language) =
-            guard(py, || Ok((GoalCell::parse(value)?, language_in(language)?)))?;
-        let mut columns = Columns::named(
+    #[pyo3(signature = (value = VALUE, language = SV))]
+    fn goals_to_pandas(
+        &self,
+        py: Python<'_>,
+        value: Arg<GoalValue>,
+        language: Arg<Language>,
+    ) -> Result<Py<PyAny>> {
+        frame(
             py,
-            self.pivot_columns(&["intervention_id", "intervention", "goal_number", "goal"]),
-        );
-        for history in &self.inner.interventions {
-            for (index, goal) in history.goals.iter().enumerate() {
-                let mut cells = vec![
-                    cell(py, history.id.as_str())?,
-                    cell(py, history.name.as_str())?,
-                    cell(py, index + 1)?,
-                    cell(py, goal.description.as_str())?,
-                ];
-                for period in &self.inner.periods {
-                    cells.push(match goal.point(*period) {
-                        Some(point) => value.of(py, point, language)?,
-                        None => py.None(),
-                    });
-                }
-                columns.push(cells);
-            }
-        }
-        columns.into_object_frame()
+            series_goal_pivot(&self.inner, value.0, language.0),
+            false,
+        )
     }
 
     /// Every intervention in every period it appears in, one row each (long form):
     /// `intervention_id`, `intervention`, `period`, `id` and `name` (as that period's report
     /// has them), `matched_by`, `status`, `grade`, `grade_label`, `score`, `decided` (a
     /// `Grade`, `None` for Ej tillämpbar) and `decided_label`. Needs pandas.
-    #[pyo3(signature = (language = "sv"))]
-    fn grade_rows_to_pandas(&self, py: Python<'_>, language: &str) -> PyResult<Py<PyAny>> {
-        let language = guard(py, || language_in(language))?;
-        let mut columns = Columns::new(
+    #[pyo3(signature = (language = SV))]
+    fn grade_rows_to_pandas(&self, py: Python<'_>, language: Arg<Language>) -> Result<Py<PyAny>> {
+        frame(
             py,
-            &[
-                "intervention_id",
-                "intervention",
-                "period",
-                "id",
-                "name",
-                "matched_by",
-                "status",
-                "grade",
-                "grade_label",
-                "score",
-                "decided",
-                "decided_label",
-            ],
-        );
-        for row in self.inner.grade_rows() {
-            let a = &row.appearance;
-            columns.push(vec![
-                cell(py, row.intervention_id.as_str())?,
-                cell(py, row.intervention)?,
-                cell(py, a.period.to_string())?,
-                cell(py, a.id.as_str())?,
-                cell(py, a.name.as_str())?,
-                cell(py, a.matched_by.map(|m| m.code()))?,
-                cell(py, code_out(&a.status))?,
-                cell(py, grade_opt_out(py, a.grade)?)?,
-                cell(py, a.grade.map(|g| g.label(language)))?,
-                cell(py, decimal_opt_out(py, a.score)?)?,
-                cell(py, grade_opt_out(py, a.decided.and_then(|d| d.grade()))?)?,
-                cell(py, a.decided.map(|d| d.label(language)))?,
-            ]);
-        }
-        columns.into_object_frame()
+            catch(|| series_grade_table(&self.inner, language.0))?,
+            false,
+        )
     }
 
     /// Every goal in every period, one row each (long form): `intervention_id`,
@@ -367,68 +219,13 @@ impl PySeriesComparison {
     /// `measures`, `result_type`, `result` (as a report table prints it, in `language`),
     /// `value`, `attainment`, `status`, and against the goal's previous point
     /// `previous_period`, `matched_by`, `value_change` and `attainment_change`. Needs pandas.
-    #[pyo3(signature = (language = "sv"))]
-    fn goal_rows_to_pandas(&self, py: Python<'_>, language: &str) -> PyResult<Py<PyAny>> {
-        let language = guard(py, || language_in(language))?;
-        let mut columns = Columns::new(
+    #[pyo3(signature = (language = SV))]
+    fn goal_rows_to_pandas(&self, py: Python<'_>, language: Arg<Language>) -> Result<Py<PyAny>> {
+        frame(
             py,
-            &[
-                "intervention_id",
-                "intervention",
-                "goal_number",
-                "goal",
-                "period",
-                "description",
-                "kind",
-                "direction",
-                "target",
-                "unit",
-                "measures",
-                "result_type",
-                "result",
-                "value",
-                "attainment",
-                "status",
-                "previous_period",
-                "matched_by",
-                "value_change",
-                "attainment_change",
-            ],
-        );
-        for row in self.inner.goal_rows() {
-            let point = &row.point;
-            let goal = &point.goal;
-            let change = point.change;
-            columns.push(vec![
-                cell(py, row.intervention_id.as_str())?,
-                cell(py, row.intervention)?,
-                cell(py, row.goal_number)?,
-                cell(py, row.goal_description)?,
-                cell(py, point.period.to_string())?,
-                cell(py, &*goal.description)?,
-                cell(py, goal.kind.code())?,
-                cell(py, goal.direction.code())?,
-                cell(py, decimal_opt_out(py, goal.target)?)?,
-                cell(py, goal.unit.as_deref())?,
-                cell(py, point.measures.map(|m| m.code()))?,
-                cell(py, goal.result.code())?,
-                cell(py, result_text(&goal.result, language))?,
-                cell(py, decimal_opt_out(py, goal.value)?)?,
-                cell(py, decimal_opt_out(py, goal.attainment)?)?,
-                cell(py, goal.status.code())?,
-                cell(py, change.map(|c| c.previous_period.to_string()))?,
-                cell(py, change.map(|c| c.matched_by.code()))?,
-                cell(
-                    py,
-                    decimal_opt_out(py, change.and_then(|c| c.value_change))?,
-                )?,
-                cell(
-                    py,
-                    decimal_opt_out(py, change.and_then(|c| c.attainment_change))?,
-                )?,
-            ]);
-        }
-        columns.into_object_frame()
+            catch(|| series_goal_table(&self.inner, language.0))?,
+            false,
+        )
     }
 
     /// The comparison in the JSON form the core writes (decimals as strings).
@@ -493,7 +290,7 @@ impl PyInterventionHistory {
     }
     /// The computed grade in each period it appears in, earliest first: `(period, grade)`.
     #[getter]
-    fn grades(&self, py: Python<'_>) -> PyResult<Vec<(String, Option<Py<PyAny>>)>> {
+    fn grades(&self, py: Python<'_>) -> Result<Vec<(String, Option<Py<PyAny>>)>> {
         self.inner
             .grades()
             .into_iter()
@@ -502,8 +299,8 @@ impl PyInterventionHistory {
     }
 
     /// The appearance in `period`, or `None`.
-    fn appearance(&self, py: Python<'_>, period: &str) -> PyResult<Option<PyAppearance>> {
-        let period = guard(py, || period_in(period))?;
+    fn appearance(&self, period: Arg<Period>) -> Result<Option<PyAppearance>> {
+        let period = period.0;
         Ok(self
             .inner
             .appearance(period)
@@ -511,7 +308,7 @@ impl PyInterventionHistory {
             .map(|inner| PyAppearance { inner }))
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         let periods: Vec<String> = self
             .inner
             .appearances
@@ -576,7 +373,7 @@ impl PyAppearance {
     }
     /// The mean attainment of the measured goals.
     #[getter]
-    fn score(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn score(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         decimal_opt_out(py, self.inner.score)
     }
     /// The grade the association decided, if recorded (without the printed text).
@@ -587,7 +384,7 @@ impl PyAppearance {
         })
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         Ok(format!(
             "<Appearance {} {}: grade={}>",
             self.inner.period,
@@ -634,8 +431,8 @@ impl PyGoalHistory {
     }
 
     /// The goal in `period`, or `None`.
-    fn point(&self, py: Python<'_>, period: &str) -> PyResult<Option<PyGoalPoint>> {
-        let period = guard(py, || period_in(period))?;
+    fn point(&self, period: Arg<Period>) -> Result<Option<PyGoalPoint>> {
+        let period = period.0;
         Ok(self
             .inner
             .point(period)
@@ -643,7 +440,7 @@ impl PyGoalHistory {
             .map(|inner| PyGoalPoint { inner }))
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         let periods: Vec<String> = self
             .inner
             .points
@@ -705,16 +502,16 @@ impl PyGoalPoint {
     }
     /// This value minus the previous one, when both goals have one and are of one kind.
     #[getter]
-    fn value_change(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn value_change(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         decimal_opt_out(py, self.inner.change.and_then(|c| c.value_change))
     }
     /// This attainment minus the previous one, when both were measured.
     #[getter]
-    fn attainment_change(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn attainment_change(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
         decimal_opt_out(py, self.inner.change.and_then(|c| c.attainment_change))
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         Ok(format!(
             "<GoalPoint {} {}: value={}>",
             self.inner.period,

@@ -6,38 +6,31 @@
 //! Spans cross as Python `str` indexes (code points), not as the core's UTF-8 byte offsets:
 //! `cell[start:end]` is the text concerned whatever å, ä and ö stand before it.
 
+use finsam_core::render::char_index;
 use finsam_core::text::{
     self, Aligned, Cell, GoalCell, GoalItem, Issue, ResultCell, ResultItem, Span, TextIntervention,
     TextRow,
 };
-use finsam_core::{ErrorKind, InterventionKind, Period, Report};
+use finsam_core::{ErrorKind, InterventionKind, Language, Period, Report};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyFloat, PyList, PyString, PyTuple};
 
-use crate::convert::{code_in, code_out, decimal_opt_out, language_in, repr_str};
-use crate::errors::{core_error, guard, Outcome};
+use crate::convert::{code_out, decimal_opt_out, frame, repr_str, Arg, Named, SV};
+use crate::errors::{catch, core_error, Error, Result};
 use crate::model::{PyGoal, PyGoalResult, PyIntervention, PyReport};
-use crate::tables::{cell, Columns};
 
 /// A Python string as Rust text. A lone surrogate, which UTF-8 cannot hold, becomes "?": one
 /// character for one, so that an index into the text is an index into the Python string.
-fn text_in(value: &Bound<'_, PyString>) -> PyResult<String> {
+fn text_in(value: &Bound<'_, PyString>) -> Result<String> {
     match value.to_cow() {
         Ok(text) => Ok(text.into_owned()),
         Err(_) => {
             let encoded = value.call_method1("encode", ("utf-8", "replace"))?;
-            let bytes = encoded.cast::<PyBytes>()?;
+            let bytes = encoded.cast::<PyBytes>().map_err(PyErr::from)?;
             Ok(String::from_utf8_lossy(bytes.as_bytes()).into_owned())
         }
     }
-}
-
-/// The Python `str` index of a byte offset of `text`: the number of characters before it.
-fn char_index(text: &str, byte: usize) -> usize {
-    text.char_indices()
-        .take_while(|(offset, _)| *offset < byte)
-        .count()
 }
 
 /// A core span (bytes) as `(start, end)` Python `str` indexes into `text`.
@@ -116,16 +109,14 @@ impl PyIssue {
     }
 
     /// The issue in `language` (`sv` or `en`).
-    #[pyo3(signature = (language = "sv"))]
-    fn message(&self, py: Python<'_>, language: &str) -> PyResult<String> {
-        guard(py, || {
-            Ok(language_in(language)?
-                .pick(&self.inner.message_sv, &self.inner.message_en)
-                .to_owned())
-        })
+    #[pyo3(signature = (language = SV))]
+    fn message(&self, language: Arg<Language>) -> &str {
+        language
+            .0
+            .pick(&self.inner.message_sv, &self.inner.message_en)
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         Ok(format!(
             "<Issue '{}' in {} [{}:{}]: {}>",
             self.inner.code.code(),
@@ -194,7 +185,7 @@ impl PyGoalItem {
         &self.text
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         Ok(format!(
             "<GoalItem {} [{}:{}]: {}>",
             self.r#type(),
@@ -268,7 +259,7 @@ impl PyResultItem {
         &self.text
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         Ok(format!(
             "<ResultItem {} [{}:{}]: {}>",
             self.r#type(),
@@ -460,41 +451,28 @@ impl PyAligned {
 /// any text: what cannot be read comes back as unparsed items with issues.
 #[pyfunction]
 pub(crate) fn read_cells(
-    py: Python<'_>,
     goals: &Bound<'_, PyString>,
     results: &Bound<'_, PyString>,
-) -> PyResult<PyAligned> {
+) -> Result<PyAligned> {
     let (goals, results) = (text_in(goals)?, text_in(results)?);
-    guard(py, || {
-        Ok(PyAligned {
-            inner: text::read_cells(&goals, &results),
-        })
-    })
+    let inner = catch(|| Ok::<_, Error>(text::read_cells(&goals, &results)))?;
+    Ok(PyAligned { inner })
 }
 
 /// Reads a goal cell into goals and unparsed text.
 #[pyfunction]
-pub(crate) fn parse_goal_cell(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<PyGoalCell> {
+pub(crate) fn parse_goal_cell(text: &Bound<'_, PyString>) -> Result<PyGoalCell> {
     let text = text_in(text)?;
-    guard(py, || {
-        Ok(PyGoalCell {
-            inner: text::parse_goal_cell(&text),
-        })
-    })
+    let inner = catch(|| Ok::<_, Error>(text::parse_goal_cell(&text)))?;
+    Ok(PyGoalCell { inner })
 }
 
 /// Reads a result cell into results and unparsed text.
 #[pyfunction]
-pub(crate) fn parse_result_cell(
-    py: Python<'_>,
-    text: &Bound<'_, PyString>,
-) -> PyResult<PyResultCell> {
+pub(crate) fn parse_result_cell(text: &Bound<'_, PyString>) -> Result<PyResultCell> {
     let text = text_in(text)?;
-    guard(py, || {
-        Ok(PyResultCell {
-            inner: text::parse_result_cell(&text),
-        })
-    })
+    let inner = catch(|| Ok::<_, Error>(text::parse_result_cell(&text)))?;
+    Ok(PyResultCell { inner })
 }
 
 /// A Swedish number ("1 150", "8,5", "-3") as `decimal.Decimal`; `None` unless the whole text
@@ -503,18 +481,16 @@ pub(crate) fn parse_result_cell(
 pub(crate) fn parse_number(
     py: Python<'_>,
     text: &Bound<'_, PyString>,
-) -> PyResult<Option<Py<PyAny>>> {
+) -> Result<Option<Py<PyAny>>> {
     let text = text_in(text)?;
-    let number = guard(py, || Ok(text::parse_number(&text)))?;
-    decimal_opt_out(py, number)
+    decimal_opt_out(py, text::parse_number(&text))
 }
 
 /// The id `from_text` makes from a name ("Möjliggörarna" → `mojliggorarna`); `None` when
 /// nothing is left.
 #[pyfunction]
-pub(crate) fn id_from_name(py: Python<'_>, name: &Bound<'_, PyString>) -> PyResult<Option<String>> {
-    let name = text_in(name)?;
-    guard(py, || Ok(text::id_from_name(&name)))
+pub(crate) fn id_from_name(name: &Bound<'_, PyString>) -> Result<Option<String>> {
+    Ok(text::id_from_name(&text_in(name)?))
 }
 
 /// An intervention built from a row of text, with the cells as parsed and what the parser is
@@ -569,7 +545,7 @@ impl PyTextIntervention {
         self.inner.aligned.complete()
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         Ok(format!(
             "<TextIntervention {}: {} goal(s), {} issue(s)>",
             repr_str(py, self.inner.intervention.id.as_str())?,
@@ -581,22 +557,19 @@ impl PyTextIntervention {
 
 /// Builds an intervention from a row of text (the body of `Intervention.from_text`).
 pub(crate) fn intervention_from_text(
-    py: Python<'_>,
     row: TextRowArgs,
-    kind: &str,
-) -> PyResult<PyTextIntervention> {
-    guard(py, || {
-        let row = TextRow {
-            kind: Some(code_in::<InterventionKind>(kind, "kind")?),
-            name: row.name,
-            goals: row.goals,
-            results: row.results,
-            grade: row.grade,
-            id: row.id,
-        };
-        Ok(PyTextIntervention {
-            inner: text::intervention_from_text(&row)?,
-        })
+    kind: InterventionKind,
+) -> Result<PyTextIntervention> {
+    let row = TextRow {
+        kind: Some(kind),
+        name: row.name,
+        goals: row.goals,
+        results: row.results,
+        grade: row.grade,
+        id: row.id,
+    };
+    Ok(PyTextIntervention {
+        inner: catch(|| text::intervention_from_text(&row))?,
     })
 }
 
@@ -664,43 +637,13 @@ impl PyTextReport {
     /// Every issue as a pandas `DataFrame`, one row per issue: `row` (the row's position),
     /// `intervention_id`, `code`, `severity`, `cell`, `start`, `end` (Python `str` indexes into
     /// the cell), `text` and `message` (in `language`). Needs pandas.
-    #[pyo3(signature = (language = "sv"))]
-    fn issues_to_pandas(&self, py: Python<'_>, language: &str) -> PyResult<Py<PyAny>> {
-        let language = guard(py, || language_in(language))?;
-        let mut columns = Columns::new(
-            py,
-            &[
-                "row",
-                "intervention_id",
-                "code",
-                "severity",
-                "cell",
-                "start",
-                "end",
-                "text",
-                "message",
-            ],
-        );
-        for (index, row) in self.rows.iter().enumerate() {
-            for issue in PyTextIntervention::issues_of(row) {
-                let i = &issue.inner;
-                columns.push(vec![
-                    cell(py, index)?,
-                    cell(py, row.intervention.id.as_str())?,
-                    cell(py, i.code.code())?,
-                    cell(py, i.severity.code())?,
-                    cell(py, code_out(&i.cell))?,
-                    cell(py, issue.start)?,
-                    cell(py, issue.end)?,
-                    cell(py, i.text.as_str())?,
-                    cell(py, language.pick(&i.message_sv, &i.message_en))?,
-                ]);
-            }
-        }
-        columns.into_object_frame()
+    #[pyo3(signature = (language = SV))]
+    fn issues_to_pandas(&self, py: Python<'_>, language: Arg<Language>) -> Result<Py<PyAny>> {
+        let table = catch(|| finsam_core::render::issue_table(&self.rows, language.0))?;
+        frame(py, table, false)
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
         Ok(format!(
             "<TextReport {} {}: {} row(s), {} issue(s)>",
             repr_str(py, &self.report.organisation)?,
@@ -717,18 +660,18 @@ const ROW_FIELDS: [&str; 6] = ["name", "goals", "results", "grade", "id", "kind"
 static DATA_FRAME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// Whether `value` is a pandas `DataFrame` (without importing pandas when it is not loaded).
-fn is_data_frame(value: &Bound<'_, PyAny>) -> PyResult<bool> {
+fn is_data_frame(value: &Bound<'_, PyAny>) -> Result<bool> {
     let py = value.py();
     let loaded = py.import("sys")?.getattr("modules")?.contains("pandas")?;
     if !loaded {
         return Ok(false);
     }
-    value.is_instance(DATA_FRAME.import(py, "pandas", "DataFrame")?)
+    Ok(value.is_instance(DATA_FRAME.import(py, "pandas", "DataFrame")?)?)
 }
 
 /// Whether a cell is empty: `None`, a float NaN or pandas' `NA`/`NaT` (a blank cell of a
 /// `DataFrame`).
-fn is_missing(value: &Bound<'_, PyAny>) -> PyResult<bool> {
+fn is_missing(value: &Bound<'_, PyAny>) -> Result<bool> {
     if value.is_none() {
         return Ok(true);
     }
@@ -740,7 +683,7 @@ fn is_missing(value: &Bound<'_, PyAny>) -> PyResult<bool> {
 }
 
 /// A text column of a row: a `str`, or nothing for an empty cell.
-fn text_field(value: Option<&Bound<'_, PyAny>>, path: &str) -> Outcome<Option<String>> {
+fn text_field(value: Option<&Bound<'_, PyAny>>, path: &str) -> Result<Option<String>> {
     let Some(value) = value else {
         return Ok(None);
     };
@@ -759,7 +702,7 @@ fn text_field(value: Option<&Bound<'_, PyAny>>, path: &str) -> Outcome<Option<St
 
 /// One row of `Report.from_text`: a dict with the columns as keys, or a tuple or list of 3 to 6
 /// values in the order name, goals, results, grade, id, kind.
-fn row_in(row: &Bound<'_, PyAny>, index: usize) -> Outcome<TextRow> {
+fn row_in(row: &Bound<'_, PyAny>, index: usize) -> Result<TextRow> {
     let here = format!("[{index}]");
     let at = |field: &str| format!("{here}.{field}");
     let mut values: [Option<Bound<'_, PyAny>>; 6] = Default::default();
@@ -814,7 +757,7 @@ fn row_in(row: &Bound<'_, PyAny>, index: usize) -> Outcome<TextRow> {
         )
     })?;
     let kind = text_field(kind.as_ref(), &at("kind"))?
-        .map(|kind| code_in::<InterventionKind>(&kind, &at("kind")))
+        .map(|kind| InterventionKind::read(&kind).map_err(|e| Error::from(e.under(&at("kind")))))
         .transpose()?;
     Ok(TextRow {
         name,
@@ -828,7 +771,7 @@ fn row_in(row: &Bound<'_, PyAny>, index: usize) -> Outcome<TextRow> {
 
 /// The rows of `Report.from_text`: an iterable of rows, or a `DataFrame` whose columns are
 /// the fields.
-fn rows_in(rows: &Bound<'_, PyAny>) -> Outcome<Vec<TextRow>> {
+fn rows_in(rows: &Bound<'_, PyAny>) -> Result<Vec<TextRow>> {
     let records = if is_data_frame(rows)? {
         rows.call_method1("to_dict", ("records",))?
     } else {
@@ -843,17 +786,11 @@ fn rows_in(rows: &Bound<'_, PyAny>) -> Outcome<Vec<TextRow>> {
 
 /// Builds a report from the rows of a goal-fulfilment table (the body of `Report.from_text`).
 pub(crate) fn report_from_text(
-    py: Python<'_>,
     organisation: &str,
-    period: &str,
+    period: Period,
     rows: &Bound<'_, PyAny>,
-) -> PyResult<PyTextReport> {
-    guard(py, || {
-        let period: Period = period
-            .parse()
-            .map_err(|e: finsam_core::Error| e.under("period"))?;
-        let rows = rows_in(rows)?;
-        let (report, rows) = text::report_from_text(organisation, period, &rows)?;
-        Ok(PyTextReport { report, rows })
-    })
+) -> Result<PyTextReport> {
+    let rows = rows_in(rows)?;
+    let (report, rows) = catch(|| text::report_from_text(organisation, period, &rows))?;
+    Ok(PyTextReport { report, rows })
 }

@@ -241,7 +241,7 @@ def test_the_summary_gathers_everything_computed(summary: EconomicsSummary, stat
     assert data["rules"][0]["excess"] == "401"
     assert data["statement"]["unit"] == "tkr"
     assert summary.to_json(pretty=True).startswith("{\n")
-    assert repr(summary) == "<EconomicsSummary statement=True, 3 rule(s), 37 deviation(s), forecast=True>"
+    assert repr(summary).startswith("EconomicsSummary(statement=StatementSummary(unit='tkr', income=Figures(")
 
 
 def test_the_economics_round_trip_through_json(report: Report, economics: Economics) -> None:
@@ -466,9 +466,9 @@ def test_economics_without_tables() -> None:
     summary = economics.summary()
     assert (summary.statement, summary.rules, summary.deviations_unit, summary.deviations, summary.forecast) == (
         None,
-        [],
+        (),
         None,
-        [],
+        (),
         None,
     )
     assert economics.compute_forecast() is None
@@ -499,7 +499,7 @@ def test_a_rule_on_a_stated_amount_and_a_statement_without_members() -> None:
     )
     assert economics.rules_to_pandas()["base"].tolist() == ["amount"]
     assert economics.statement.member_split("budget") is None
-    assert economics.statement.summary().member_split == []
+    assert economics.statement.summary().member_split == ()
     forecast = economics.compute_forecast()
     assert forecast is not None
     assert (forecast.first_half_costs, forecast.total_costs, forecast.remaining, forecast.year_result) == (
@@ -515,15 +515,16 @@ def test_a_rule_on_a_stated_amount_and_a_statement_without_members() -> None:
 def test_reprs(economics: Economics, statement: Statement) -> None:
     assert repr(economics) == "<Economics statement=True, 3 rule(s), interventions=True, forecast=True>"
     assert repr(statement.result) == (
-        "<Line 'Resultat': budget=Decimal('-5485'), outcome=Decimal('567'), difference=Decimal('-6052')>"
+        "Line(label='Resultat', id=None, member=None, budget=Decimal('-5485'), outcome=Decimal('567'), "
+        "difference=Decimal('-6052'))"
     )
     assert repr(economics.rules[2]) == (
         "<CostRule 'sammanlagt_30': limit_percent=Decimal('30'), base='members_budget', "
         "items=('strukturella', 'styrelse_och_kansli')>"
     )
     assert repr(economics.evaluate_rules()[0]) == (
-        "<RuleOutcome 'kansli_19': allowed=Decimal('3040'), actual=Decimal('3441'), "
-        "excess=Decimal('401'), room=Decimal('0'), within=False>"
+        "RuleOutcome(rule='kansli_19', base=Decimal('16000'), allowed=Decimal('3040'), actual=Decimal('3441'), "
+        "percent=Decimal('21.50625'), excess=Decimal('401'), room=Decimal('0'), within=False)"
     )
 
 

@@ -143,7 +143,7 @@ def test_error_classes_and_positions() -> None:
     assert isinstance(error, FinsamError) and isinstance(error, ValueError)
     assert (error.code, error.line, error.column) == ("json_syntax", 2, 19)
     assert error.path == "organisation"
-    assert str(error) == "[json_syntax] organisation: expected value (line 2, column 19)"
+    assert str(error) == "[json_syntax] organisation: the text is not valid JSON: expected value (line 2, column 19)"
     with pytest.raises(finsam.PolicyError):
         GradingPolicy(acceptable=Decimal("0.9"))
     again = pickle.loads(pickle.dumps(error))

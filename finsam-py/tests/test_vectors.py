@@ -59,6 +59,10 @@ def test_error_vector(case: dict[str, Any]) -> None:
     assert (error.code, error.path) == (case["expected"]["code"], case["expected"]["path"])
     assert str(error).startswith(f"[{error.code}]")
     assert error.message and error.message in str(error)
+    assert error.message_en == error.message
+    for language in ("sv", "en"):
+        if f"message_{language}" in case["expected"]:
+            assert getattr(error, f"message_{language}") == case["expected"][f"message_{language}"]
     if case["what"] == "report":
         # validate_json finds the same first error, returned rather than raised.
         found = finsam.validate_json(case["input"])

@@ -14,12 +14,15 @@ class FinsamError(ValueError):
     ``code`` is a stable machine code (e.g. ``"share_above_100"``), ``path`` the JSON-style path
     of the offending field (``"interventions[2].goals[0].target"``, empty for the whole input),
     ``line`` and ``column`` the 1-based position in JSON input when known, and ``message`` the
-    text for a person. ``str(error)`` shows all of them.
+    text for a person (in English; ``message_sv`` and ``message_en`` say it in Swedish and in
+    English). ``str(error)`` shows all of them.
     """
 
     code: str
     path: str
     message: str
+    message_sv: str
+    message_en: str
     line: Optional[int]
     column: Optional[int]
 
@@ -30,6 +33,8 @@ class FinsamError(ValueError):
         code: str = "internal_error",
         path: str = "",
         message: Optional[str] = None,
+        message_sv: Optional[str] = None,
+        message_en: Optional[str] = None,
         line: Optional[int] = None,
         column: Optional[int] = None,
     ) -> None:
@@ -37,6 +42,8 @@ class FinsamError(ValueError):
         self.code = code
         self.path = path
         self.message = detail if message is None else message
+        self.message_en = self.message if message_en is None else message_en
+        self.message_sv = self.message if message_sv is None else message_sv
         self.line = line
         self.column = column
 
@@ -45,6 +52,8 @@ class FinsamError(ValueError):
             "code": self.code,
             "path": self.path,
             "message": self.message,
+            "message_sv": self.message_sv,
+            "message_en": self.message_en,
             "line": self.line,
             "column": self.column,
         }
@@ -81,8 +90,19 @@ def _from_core(
     code: str,
     path: str,
     message: str,
+    message_sv: str,
+    message_en: str,
     line: Optional[int],
     column: Optional[int],
 ) -> FinsamError:
     cls = _CLASS_BY_CODE.get(code, FinsamError)
-    return cls(detail, code=code, path=path, message=message, line=line, column=column)
+    return cls(
+        detail,
+        code=code,
+        path=path,
+        message=message,
+        message_sv=message_sv,
+        message_en=message_en,
+        line=line,
+        column=column,
+    )

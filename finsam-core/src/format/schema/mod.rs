@@ -9,6 +9,7 @@
 //! - [`output_schema`]: one document whose `$defs` hold every type the core writes for a
 //!   binding, by its Rust name, as serde writes it (decimals as strings, `"format": "decimal"`).
 
+pub mod python;
 pub mod typescript;
 
 use schemars::generate::SchemaSettings;

@@ -1,0 +1,55 @@
+//! Writes `python/finsam/_records.py`: the frozen dataclasses of the records the binding hands
+//! to Python, generated from the core's output schema (`finsam_core::format::schema`). The file
+//! is not kept in git; maturin packs it with the package.
+
+use finsam_core::format::schema::output_schema;
+use finsam_core::format::schema::python::{python_records, Record};
+
+/// The records: the core type, the Python class and, for the few with methods, their base in
+/// `finsam/_methods.py`. A record's fields are never listed here: they come from the type.
+const RECORDS: &[Record<'static>] = &[
+    Record::new("Line", "Line"),
+    Record::new("Income", "Income"),
+    Record::new("CostGroup", "CostGroup").with_base("CostGroupMethods"),
+    Record::new("Costs", "Costs"),
+    Record::new("RuleFigures", "RuleFigures"),
+    Record::new("StatedCost", "StatedCost"),
+    Record::new("InterventionCost", "InterventionCost").with_base("InterventionLink"),
+    Record::new("InterventionCostGroup", "InterventionCostGroup"),
+    Record::new("PlannedCost", "PlannedCost"),
+    Record::new("ForecastFigures", "ForecastFigures"),
+    Record::new("Figures", "Figures"),
+    Record::new("GroupSummary", "GroupSummary"),
+    Record::new("MemberShare", "MemberShare"),
+    Record::new("MemberSplit", "MemberSplit"),
+    Record::new("StatementSummary", "StatementSummary"),
+    Record::new("RuleOutcome", "RuleOutcome"),
+    Record::new("Deviation", "Deviation").with_base("InterventionLink"),
+    Record::new("ForecastOutcome", "ForecastOutcome"),
+    Record::new("EconomicsSummary", "EconomicsSummary").with_base("AsJson"),
+    Record::new("FlowFigures", "FlowFigures"),
+    Record::new("FlowRow", "FlowRow").with_base("InterventionLink"),
+    Record::new("EndReasonRow", "EndReasonRow"),
+    Record::new("EndReasonTotals", "EndReasonTotals"),
+    Record::new("Disagreement", "Disagreement"),
+    Record::new("Excluded", "Excluded"),
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let source = match python_records(&output_schema(), RECORDS) {
+        Ok(source) => source,
+        Err(error) => {
+            eprintln!("the Python records cannot be generated: {error}");
+            std::process::exit(1);
+        }
+    };
+    let path = std::path::Path::new("python/finsam/_records.py");
+    // Written only when it changes, so that an unchanged build leaves the file alone.
+    if std::fs::read_to_string(path).ok().as_deref() != Some(source.as_str()) {
+        if let Err(error) = std::fs::write(path, source) {
+            eprintln!("cannot write {}: {error}", path.display());
+            std::process::exit(1);
+        }
+    }
+}
