@@ -78,19 +78,19 @@ pub use model::economics::{
     Amounts, Column, CostGroup, CostRule, Costs, Deviation, Economics, EconomicsSummary, Figures,
     Forecast, ForecastFigures, ForecastOutcome, GroupSummary, Income, InterventionCost,
     InterventionCostGroup, InterventionCosts, Item, Line, Member, MemberShare, MemberSplit,
-    OutcomeWording, PlannedCost, RuleBase, RuleFigures, RuleOutcome, StatedCost, Statement,
-    StatementSummary,
+    OutcomeWording, PlannedCost, RuleBase, RuleFigures, RuleOutcome, StatedBudget, StatedCost,
+    Statement, StatementSummary,
 };
 pub use model::end_reasons::{EndReason, EndReasonRow, EndReasonTable, EndReasonTotals};
 pub use model::flows::{FlowField, FlowFigure, FlowFigures, FlowMeasure, FlowRow, FlowTable};
-pub use model::goal::{Direction, Goal, GoalKind, GoalStatement};
+pub use model::goal::{Direction, Goal, GoalKind, GoalStatement, ResultStatement};
 pub use model::grade::{DecidedGrade, Decision, Grade};
 pub use model::intervention::{
     Intervention, InterventionId, InterventionKind, InterventionStatus, MAX_ID_LEN,
 };
 pub use model::money::{Money, Rounding, Unit};
 pub use model::period::{Period, PeriodPart, FIRST_YEAR, LAST_YEAR};
-pub use model::report::{Report, FORMAT_VERSION};
+pub use model::report::{Report, Source, FORMAT_VERSION};
 pub use model::result::{
     CountResult, GoalResult, QualitativeAssessment, QualitativeResult, ShareBasis, ShareResult,
 };

@@ -12,6 +12,7 @@ pub mod decimal;
 pub(crate) mod error;
 pub(crate) mod json;
 pub(crate) mod locale;
+pub(crate) mod place;
 pub(crate) mod severity;
 pub(crate) mod table;
 mod words;

@@ -862,6 +862,44 @@ pub struct InterventionCost {
     pub also_stated: Vec<StatedCost>,
 }
 
+/// An intervention's budget and outcome as its own section states them ("Projektet var
+/// budgeterat med 3 335 tkr … varav insatsen endast rekvirerat 2 611 tkr"), with the word the
+/// section uses for the outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatedBudget {
+    /// The unit of the figures.
+    pub unit: Unit,
+    /// The budget stated.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
+    #[serde(
+        default,
+        with = "crate::common::decimal::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub budget: Option<Decimal>,
+    /// The outcome stated.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
+    #[serde(
+        default,
+        with = "crate::common::decimal::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub outcome: Option<Decimal>,
+    /// The word used for the outcome: *utfall*, *rekvirerat* or *kostnader*.
+    #[serde(default)]
+    pub wording: OutcomeWording,
+    /// The sentence or sentences the figures were read from, as printed.
+    pub text: String,
+}
+
 /// An intervention's budget and outcome as stated in another place of the report, e.g. its
 /// own section: "Ekonomi: Budgeterat 336 tkr för 2019, utfall halvåret 350 tkr."
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -33,6 +33,10 @@ pub(crate) struct GoalFields {
     also_stated: Vec<crate::model::goal::GoalStatement>,
     #[serde(default = "GoalResult::missing")]
     result: GoalResult,
+    #[serde(default)]
+    last_year: Option<GoalResult>,
+    #[serde(default)]
+    also_reported: Vec<crate::model::goal::ResultStatement>,
 }
 
 impl TryFrom<GoalFields> for Goal {
@@ -52,6 +56,14 @@ impl TryFrom<GoalFields> for Goal {
         }
         for statement in fields.also_stated {
             goal = goal.with_statement(statement)?;
+        }
+        if let Some(last_year) = fields.last_year {
+            goal = goal
+                .with_last_year(last_year)
+                .map_err(|e| e.under("last_year"))?;
+        }
+        for statement in fields.also_reported {
+            goal = goal.with_reported(statement)?;
         }
         Ok(goal)
     }

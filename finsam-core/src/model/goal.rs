@@ -93,6 +93,24 @@ pub struct Goal {
     also_stated: Vec<GoalStatement>,
     // Shared as well: an assessment keeps the result without copying its texts.
     result: Arc<GoalResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_year: Option<Arc<GoalResult>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    also_reported: Vec<ResultStatement>,
+}
+
+/// The goal's result as another place of the report states it, e.g. the column "Resultat 2014"
+/// of the intervention section's table, beside the summary table's result.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ResultStatement {
+    /// Where: "avsnittets tabell".
+    pub place: String,
+    /// The result as written there.
+    pub text: String,
+    /// The result read from it.
+    pub result: GoalResult,
 }
 
 /// The same goal as another place of the report states it, e.g. the bullet list "Mål 2017" of
@@ -158,7 +176,7 @@ impl Goal {
         if let Some(unit) = &unit {
             check_text(unit, "unit")?;
         }
-        check_fits(kind, &result)?;
+        check_fits(kind, &result, "result")?;
         Ok(Goal {
             description: description.into(),
             kind,
@@ -168,6 +186,8 @@ impl Goal {
             measures: None,
             also_stated: Vec::new(),
             result: Arc::new(result),
+            last_year: None,
+            also_reported: Vec::new(),
         })
     }
 
@@ -273,11 +293,42 @@ impl Goal {
 
     /// The same goal with this period's result; the result must fit the goal's kind.
     pub fn with_result(self, result: GoalResult) -> Result<Goal> {
-        check_fits(self.kind, &result)?;
+        check_fits(self.kind, &result, "result")?;
         Ok(Goal {
             result: Arc::new(result),
             ..self
         })
+    }
+
+    /// The same goal with last year's result for it, as the report states it beside this
+    /// year's ("Resultat 2013"); the result must fit the goal's kind.
+    pub fn with_last_year(self, result: GoalResult) -> Result<Goal> {
+        check_fits(self.kind, &result, "")?;
+        Ok(Goal {
+            last_year: Some(Arc::new(result)),
+            ..self
+        })
+    }
+
+    /// The same goal with one more statement of its result from another place of the report;
+    /// the result must fit the goal's kind.
+    pub fn with_reported(mut self, statement: ResultStatement) -> Result<Goal> {
+        let path = format!("also_reported[{}]", self.also_reported.len());
+        check_text(&statement.place, "place").map_err(|e| e.under(&path))?;
+        check_text(&statement.text, "text").map_err(|e| e.under(&path))?;
+        check_fits(self.kind, &statement.result, "result").map_err(|e| e.under(&path))?;
+        self.also_reported.push(statement);
+        Ok(self)
+    }
+
+    /// Last year's result, when the report states it.
+    pub fn last_year(&self) -> Option<&GoalResult> {
+        self.last_year.as_deref()
+    }
+
+    /// The goal's result as other places of the report state it.
+    pub fn also_reported(&self) -> &[ResultStatement] {
+        &self.also_reported
     }
 
     /// The goal as written: "80 % förbättrad hälsa".
@@ -338,7 +389,7 @@ impl Goal {
 
 /// A count goal takes a count result, a share goal a share result; any goal may take a
 /// qualitative result (a person's assessment) or be not measured, not applicable or missing.
-fn check_fits(kind: GoalKind, result: &GoalResult) -> Result<()> {
+fn check_fits(kind: GoalKind, result: &GoalResult, field: &str) -> Result<()> {
     let fits = match result {
         GoalResult::Count(_) => kind == GoalKind::Count,
         GoalResult::Share(_) => kind == GoalKind::Share,
@@ -352,7 +403,7 @@ fn check_fits(kind: GoalKind, result: &GoalResult) -> Result<()> {
     } else {
         Err(Error::bilingual(
             ErrorKind::ResultKindMismatch,
-            "result",
+            field,
             format!(
                 "ett resultat av typen {} passar inte ett mål av typen {kind}",
                 result.code()

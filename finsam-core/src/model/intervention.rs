@@ -131,6 +131,9 @@ pub struct Intervention {
     /// The grade the association decided, when recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided_grade: Option<DecidedGrade>,
+    /// The budget and outcome its own section states, when the report has such a section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<crate::model::economics::StatedBudget>,
     /// Free notes, e.g. on how the row was transcribed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -154,6 +157,7 @@ impl Intervention {
             start_year: None,
             goals: Vec::new(),
             decided_grade: None,
+            budget: None,
             notes: None,
         })
     }

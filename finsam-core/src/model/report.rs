@@ -44,6 +44,20 @@ pub struct Report {
     pub end_reasons: Option<EndReasonTable>,
     /// The economics: statement, cost rules, per-intervention table, forecast.
     pub economics: Option<Economics>,
+    /// Where the report's figures were read, when it was read from a document: for each JSON
+    /// path of a figure, its place in the document.
+    pub sources: Vec<Source>,
+}
+
+/// Where one figure of a report was read in the document it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The JSON path of the figure in the report, e.g. `interventions[2].goals[0].result`.
+    pub path: String,
+    /// Where it stands in the document.
+    pub place: crate::common::place::Place,
 }
 
 #[derive(Deserialize)]
@@ -61,6 +75,8 @@ struct ReportFields {
     end_reasons: Option<EndReasonTable>,
     #[serde(default)]
     economics: Option<Economics>,
+    #[serde(default)]
+    sources: Vec<Source>,
 }
 
 /// Only the format version of a document, read before the rest: every other field is skipped.
@@ -125,6 +141,7 @@ impl TryFrom<ReportFields> for Report {
             flows: fields.flows,
             end_reasons: fields.end_reasons,
             economics: fields.economics,
+            sources: fields.sources,
         };
         report.validate()?;
         Ok(report)
@@ -144,6 +161,8 @@ struct ReportView<'a> {
     end_reasons: Option<&'a EndReasonTable>,
     #[serde(skip_serializing_if = "Option::is_none")]
     economics: Option<&'a Economics>,
+    #[serde(skip_serializing_if = "<[Source]>::is_empty")]
+    sources: &'a [Source],
 }
 
 impl Serialize for Report {
@@ -156,6 +175,7 @@ impl Serialize for Report {
             flows: self.flows.as_ref(),
             end_reasons: self.end_reasons.as_ref(),
             economics: self.economics.as_ref(),
+            sources: &self.sources,
         }
         .serialize(serializer)
     }
@@ -173,6 +193,7 @@ impl Report {
             flows: None,
             end_reasons: None,
             economics: None,
+            sources: Vec::new(),
         })
     }
 
