@@ -15,33 +15,40 @@ fi
 . "$venv/bin/activate"
 export PYO3_PYTHON="$venv/bin/python"
 
-# Requirements as pip specifiers; each is installed only when its distribution is absent or,
-# for maturin, outside the range.
+# Requirements: the build requirement (maturin) and the dependency group `test` of
+# finsam-py/pyproject.toml (PEP 735; this pip has no --group, so the list is read here). Each is
+# installed only when its distribution is absent or outside the specifier's version range.
 missing="$(python - <<'PY'
+import re
+import tomllib
 from importlib import metadata
 
-wanted = {
-    "maturin": "maturin>=1.9.4,<2",
-    "pytest": "pytest",
-    "hypothesis": "hypothesis",
-    "pandas": "pandas",
-    "pandas-stubs": "pandas-stubs",
-    "mypy": "mypy",
-    "nbclient": "nbclient",
-    "nbformat": "nbformat",
-    "ipykernel": "ipykernel",
-    "matplotlib": "matplotlib",
-}
-for name, spec in wanted.items():
+with open("finsam-py/pyproject.toml", "rb") as file:
+    project = tomllib.load(file)
+wanted = project["build-system"]["requires"] + project["dependency-groups"]["test"]
+
+
+def version(text):
+    return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+
+
+def satisfied(spec):
+    name, bounds = re.match(r"([A-Za-z0-9_.-]+)(.*)", spec.replace(" ", "")).groups()
     try:
-        version = metadata.version(name)
+        installed = version(metadata.version(name))
     except metadata.PackageNotFoundError:
+        return False
+    checks = {">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "==": lambda a, b: a == b,
+              ">": lambda a, b: a > b, "<=": lambda a, b: a <= b}
+    for operator, bound in re.findall(r"(>=|<=|==|<|>)([0-9.]+)", bounds):
+        if not checks[operator](installed, version(bound)):
+            return False
+    return True
+
+
+for spec in wanted:
+    if not satisfied(spec):
         print(spec)
-        continue
-    if name == "maturin":
-        parts = tuple(int(p) for p in version.split(".")[:3] if p.isdigit())
-        if not ((1, 9, 4) <= parts < (2,)):
-            print(spec)
 PY
 )"
 if [ -n "$missing" ]; then

@@ -23,6 +23,8 @@ English. Values that are only data (a statement's lines, a rule's outcome, a flo
 frozen dataclasses generated from the core's types (``finsam._records``).
 """
 
+from typing import TYPE_CHECKING
+
 from ._assessments import AssessmentList
 from ._diagnostics import DiagnosticList
 from ._errors import FinsamError, InternalError, JsonSyntaxError, PolicyError
@@ -76,34 +78,47 @@ from ._finsam import (
     sample_report,
     validate_json,
 )
-from ._records import (
-    CostGroup,
-    Costs,
-    Deviation,
-    Disagreement,
-    EconomicsSummary,
-    EndReasonRow,
-    EndReasonTotals,
-    Excluded,
-    Figures,
-    FlowFigures,
-    FlowRow,
-    ForecastFigures,
-    ForecastOutcome,
-    GroupSummary,
-    Income,
-    InterventionCost,
-    InterventionCostGroup,
-    Line,
-    MemberShare,
-    MemberSplit,
-    PlannedCost,
-    RuleFigures,
-    RuleOutcome,
-    StatedCost,
-    StatementSummary,
-)
 from ._grade import Grade
+
+if TYPE_CHECKING:
+    from ._records import (
+        CostGroup,
+        Costs,
+        Deviation,
+        Disagreement,
+        EconomicsSummary,
+        EndReasonRow,
+        EndReasonTotals,
+        Excluded,
+        Figures,
+        FlowFigures,
+        FlowRow,
+        ForecastFigures,
+        ForecastOutcome,
+        GroupSummary,
+        Income,
+        InterventionCost,
+        InterventionCostGroup,
+        Line,
+        MemberShare,
+        MemberSplit,
+        PlannedCost,
+        RuleFigures,
+        RuleOutcome,
+        StatedCost,
+        StatementSummary,
+    )
+
+
+def __getattr__(name: str) -> object:
+    # The records (frozen dataclasses generated from the core's types) are imported on first
+    # use, so that ``import finsam`` stays fast.
+    import importlib
+
+    _records = importlib.import_module("finsam._records")
+    if name in _records.__all__:
+        return getattr(_records, name)
+    raise AttributeError(f"module 'finsam' has no attribute {name!r}")
 
 __all__ = [
     "FORMAT_VERSION",
