@@ -1110,3 +1110,119 @@ pub fn series_goal_table(comparison: &SeriesComparison, language: Language) -> R
         .collect();
     Table::of(&rows)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grading::policy::GradingPolicy;
+    use crate::model::report::Report;
+    use crate::series::ReportSeries;
+    use crate::text::{report_from_text, TextRow};
+
+    const SAMPLES: [&str; 4] = [
+        include_str!("../../../examples/data/arsredovisning-2014.json"),
+        include_str!("../../../examples/data/arsredovisning-2015.json"),
+        include_str!("../../../examples/data/arsredovisning-2017.json"),
+        include_str!("../../../examples/data/halvarsrapport-2019.json"),
+    ];
+
+    /// A table's rows each have one value per column.
+    fn rectangular(table: &Table) -> bool {
+        table
+            .rows
+            .iter()
+            .all(|row| row.len() == table.columns.len())
+    }
+
+    #[test]
+    fn every_row_type_fits_its_columns_on_the_samples() -> Result<()> {
+        let reports = SAMPLES
+            .iter()
+            .map(|text| Report::from_json(text))
+            .collect::<Result<Vec<_>>>()?;
+        let policy = GradingPolicy::default();
+        let mut rows = 0;
+        for report in &reports {
+            let assessments = report.grade(&policy)?;
+            for language in [Language::Swedish, Language::English] {
+                let mut tables = vec![
+                    goal_table(&assessments, language)?,
+                    intervention_table(&assessments, language)?,
+                    diagnostic_table(&report.check(), language)?,
+                ];
+                if let Some(flows) = &report.flows {
+                    tables.push(flow_table(flows)?);
+                }
+                if let Some(end_reasons) = &report.end_reasons {
+                    tables.push(end_reason_table(end_reasons)?);
+                }
+                if let Some(economics) = &report.economics {
+                    tables.push(rule_table(economics)?);
+                    tables.push(deviation_table(economics)?);
+                    if let Some(statement) = &economics.statement {
+                        tables.push(statement_table(statement)?);
+                    }
+                }
+                for table in &tables {
+                    assert!(rectangular(table));
+                    rows += table.rows.len();
+                }
+            }
+        }
+        assert!(rows > 500);
+        let series = ReportSeries::from_reports(reports.into_iter().take(3))?;
+        let comparison = series.compare(&policy)?;
+        let grades = series_grade_pivot(&comparison, GradeValue::Grade, Language::Swedish);
+        assert_eq!(
+            grades
+                .columns
+                .iter()
+                .map(|c| c.key.as_ref())
+                .collect::<Vec<_>>(),
+            ["intervention_id", "intervention", "2014", "2015", "2017"]
+        );
+        assert_eq!(grades.columns.get(2).map(|c| c.kind), Some(GradeKind));
+        let goals = series_goal_pivot(&comparison, GoalValue::Result, Language::English);
+        for table in [
+            grades,
+            goals,
+            series_grade_table(&comparison, Language::Swedish)?,
+            series_goal_table(&comparison, Language::English)?,
+        ] {
+            assert!(rectangular(&table) && !table.rows.is_empty());
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn issue_spans_are_character_indexes() -> Result<()> {
+        let row = TextRow {
+            name: "Åtgärd".into(),
+            goals: "Ökad hälsa för 80 % av de nya deltagarna".into(),
+            results: "åtta av tio".into(),
+            ..TextRow::default()
+        };
+        let (_, built) = report_from_text("X", "2017".parse()?, std::slice::from_ref(&row))?;
+        let table = issue_table(&built, Language::English)?;
+        assert!(!table.rows.is_empty() && rectangular(&table));
+        for index in 0..table.rows.len() {
+            let cell = table.value(index, "cell").and_then(Value::as_str);
+            let text = match cell {
+                Some("goals") => &row.goals,
+                _ => &row.results,
+            };
+            let end = table.value(index, "end").and_then(Value::as_u64);
+            assert!(end.is_some_and(|end| end <= text.chars().count() as u64));
+        }
+        assert_eq!(char_index("åäö x", "åäö".len()), 3);
+        Ok(())
+    }
+
+    #[test]
+    fn pivot_values_are_read_by_name() {
+        assert_eq!("score".parse::<GradeValue>().ok(), Some(GradeValue::Score));
+        assert_eq!("status".parse::<GoalValue>().ok(), Some(GoalValue::Status));
+        let error = "colour".parse::<GradeValue>().err().map(|e| e.code());
+        assert_eq!(error, Some("unknown_variant"));
+    }
+}
