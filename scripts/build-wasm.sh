@@ -11,7 +11,7 @@
 #
 #   scripts/build-wasm.sh                   # the package, finsam-wasm/pkg/
 #   scripts/build-wasm.sh --with-test-build # also a Node build with test-only entry points,
-#                                           # in target/wasm-test/node/ (never in pkg/)
+#                                           # in $CARGO_TARGET_DIR/wasm-test/node/ (never in pkg/)
 #
 # Environment: FINSAM_TOOLS (default ~/.cache/finsam-tools) is where wasm-bindgen-cli and
 # wasm-opt go. FINSAM_WASM_OPT=0 skips wasm-opt (a quicker build; the .wasm gets about 5 %
@@ -21,13 +21,23 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-WASM_BINDGEN_VERSION="0.2.130"
+# The wasm-bindgen crate is pinned once, in finsam-wasm/Cargo.toml (`=x.y.z`); the CLI must be
+# the same version, read here from Cargo.lock.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+if [ -z "$WASM_BINDGEN_VERSION" ]; then
+  echo "build-wasm.sh: no wasm-bindgen in Cargo.lock" >&2
+  exit 1
+fi
 TARGET="wasm32-unknown-unknown"
 TOOLS="${FINSAM_TOOLS:-$HOME/.cache/finsam-tools}"
 WASM_BINDGEN="$TOOLS/bin/wasm-bindgen"
 BINARYEN_VERSION="132.0.0"
 WASM_OPT="$TOOLS/binaryen-$BINARYEN_VERSION/node_modules/.bin/wasm-opt"
 PKG="$ROOT/finsam-wasm/pkg"
+# The wasm builds go under the target directory cargo would use (CARGO_TARGET_DIR, else
+# target/), each in a folder of its own (step 4).
+TARGET_ROOT="${CARGO_TARGET_DIR:-$ROOT/target}"
+case "$TARGET_ROOT" in /*) ;; *) TARGET_ROOT="$ROOT/$TARGET_ROOT" ;; esac
 TEMPLATE="$ROOT/finsam-wasm/pkg-template"
 
 WITH_TEST_BUILD=0
@@ -41,7 +51,7 @@ done
 log() { echo "build-wasm: $*" >&2; }
 
 # 1. The wasm32 target: rustup first; Debian's own Rust with std built from source if that
-#    fails (see TOOLCHAIN.md).
+#    fails (see docs/toolchain.md).
 USE_DEBIAN_RUST=0
 if rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
   :
@@ -125,14 +135,14 @@ cargo_wasm_release() {
   CARGO_PROFILE_RELEASE_LTO=true \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
   CARGO_PROFILE_RELEASE_DEBUG=false \
-    cargo_wasm "$ROOT/target/wasm" --release "$@"
+    cargo_wasm "$TARGET_ROOT/wasm" --release "$@"
 }
 
 # The package's two modules are the same crate built with one feature each: `main` is
 # `finsam`, `reports` is `finsam/reports` (see finsam-wasm/Cargo.toml). Cargo keeps both
 # builds, so a warm re-run rebuilds neither.
 MODULES="main:finsam_wasm reports:finsam_reports"
-mkdir -p "$ROOT/target/wasm/modules"
+mkdir -p "$TARGET_ROOT/wasm/modules"
 for module in $MODULES; do
   feature="${module%%:*}"
   name="${module#*:}"
@@ -146,13 +156,13 @@ for module in $MODULES; do
   else
     cargo_wasm_release --no-default-features --features "$feature"
   fi
-  cp "$ROOT/target/wasm/$TARGET/release/finsam_wasm.wasm" "$ROOT/target/wasm/modules/$name.wasm"
+  cp "$TARGET_ROOT/wasm/$TARGET/release/finsam_wasm.wasm" "$TARGET_ROOT/wasm/modules/$name.wasm"
 done
 
 # 5. Generate the JS glue of each module for both targets and assemble the package. Built
 #    beside pkg/ and moved into place at the end, so an interrupted run never leaves half a
 #    package.
-STAGE="$ROOT/target/wasm/pkg.staging"
+STAGE="$TARGET_ROOT/wasm/pkg.staging"
 rm -rf "$STAGE"
 mkdir -p "$STAGE"
 for module in $MODULES; do
@@ -160,7 +170,7 @@ for module in $MODULES; do
   for target in nodejs web; do
     case "$target" in nodejs) out="$STAGE/node" ;; web) out="$STAGE/web" ;; esac
     "$WASM_BINDGEN" --target "$target" --remove-name-section --remove-producers-section \
-      --out-dir "$out" --out-name "$name" "$ROOT/target/wasm/modules/$name.wasm"
+      --out-dir "$out" --out-name "$name" "$TARGET_ROOT/wasm/modules/$name.wasm"
     # Only for bundlers that import the .wasm as a module; neither target does, and it would
     # put wasm-level `any` types into the package.
     rm -f "$out/${name}_bg.wasm.d.ts"
@@ -212,10 +222,10 @@ mv "$STAGE" "$PKG"
 # 6. The test build: the same crate with the `test-panic` feature, a debug build for speed.
 if [ "$WITH_TEST_BUILD" = 1 ]; then
   log "compiling the test build (feature test-panic)"
-  cargo_wasm "$ROOT/target/wasm-test" --features test-panic
-  TEST_OUT="$ROOT/target/wasm-test/node"
+  cargo_wasm "$TARGET_ROOT/wasm-test" --features test-panic
+  TEST_OUT="$TARGET_ROOT/wasm-test/node"
   rm -rf "$TEST_OUT"
-  "$WASM_BINDGEN" --target nodejs --out-dir "$TEST_OUT" "$ROOT/target/wasm-test/$TARGET/debug/finsam_wasm.wasm"
+  "$WASM_BINDGEN" --target nodejs --out-dir "$TEST_OUT" "$TARGET_ROOT/wasm-test/$TARGET/debug/finsam_wasm.wasm"
   echo '{ "type": "commonjs" }' >"$TEST_OUT/package.json"
 fi
 

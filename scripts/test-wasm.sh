@@ -34,7 +34,7 @@ if ! deps_installed; then
   (cd finsam-wasm && npm ci --no-audit --no-fund)
 fi
 
-# Chromium from Debian: npm's own browser downloads do not work here (TOOLCHAIN.md).
+# Chromium from Debian: npm's own browser downloads do not work here (docs/toolchain.md).
 CHROMIUM="${FINSAM_CHROMIUM:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM" ]; then
   log "installing chromium"

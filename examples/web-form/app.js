@@ -1,11 +1,13 @@
 // The web form: builds an intervention in the finsam JSON format from the fields, has the core
 // (compiled to WebAssembly) validate and grade it on every keystroke, and shows the grade, the
 // explanation and each error next to its field. No validation or grading happens here: the
-// page maps the core's error paths to fields and its codes to messages (messages.js).
-import init, { gradeIntervention, parseGrade, validateIntervention } from './pkg/web/finsam_wasm.js';
-import { LABELS, MESSAGES } from './messages.js';
+// page maps the core's error paths to fields and shows the core's message for each code
+// (`errorMessages`); its own labels are in messages.js.
+import init, { errorMessages, gradeIntervention, parseGrade, validateIntervention } from './pkg/web/finsam_wasm.js';
+import { LABELS } from './messages.js';
 
-const state = { language: 'sv' };
+/** The language shown, and the core's message for each error code in each language. */
+const state = { language: 'sv', messages: {} };
 
 const form = document.getElementById('form');
 const nameInput = document.getElementById('name');
@@ -142,7 +144,7 @@ function showErrors(errors) {
   for (const error of errors) {
     const slot = slotFor(error.path);
     if (!slot || !touched(slot)) continue;
-    const message = MESSAGES[state.language][error.code] ?? error.message;
+    const message = state.messages[state.language][error.code] ?? error[`message_${state.language}`];
     if (!slot.textContent.includes(message)) {
       slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
     }
@@ -224,6 +226,7 @@ document.getElementById('language').addEventListener('click', () => {
 
 try {
   await init();
+  state.messages = { sv: errorMessages('sv'), en: errorMessages('en') };
   delete status.dataset.text;
   status.textContent = '';
   addGoal();

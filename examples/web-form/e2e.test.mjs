@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 
 import { startServer } from './serve.mjs';
 import { finsam, START_2017, START_2017_EXPLANATION } from '../../finsam-wasm/tests/support.mjs';
-import { MESSAGES } from './messages.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -124,8 +123,8 @@ test('an intervention owner enters START 2017 and sees Mycket god with the core 
 
     // In English, the same errors in English.
     await page.locator('#language').click();
-    assert.equal(await numeratorError.textContent(), MESSAGES.en.numerator_above_denominator);
-    assert.equal(await valueError.textContent(), MESSAGES.en.negative_value);
+    assert.equal(await numeratorError.textContent(), finsam.errorMessages('en').numerator_above_denominator);
+    assert.equal(await valueError.textContent(), finsam.errorMessages('en').negative_value);
 
     // Corrected, the grade and the explanation come back, now in English.
     await field('goals[1].result.numerator').fill('14');

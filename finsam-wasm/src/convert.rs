@@ -1,99 +1,120 @@
 //! Crossing the boundary: a JS value becomes JSON text for the core's reader, a core value
 //! becomes a plain JS object through the core's writer, and a core error becomes a JS `Error`
-//! carrying the stable `code` and `path`.
+//! carrying the stable `code`, the `path` and the message in both languages.
 //!
 //! Going through the JSON format (rather than walking JS objects) means JS callers get exactly
-//! the core's checks, codes and paths, and decimals stay strings on both sides.
+//! the core's checks, codes, paths and messages, and decimals stay strings on both sides.
+
+use std::str::FromStr;
 
 use finsam_core::format::{from_json, to_json};
-use finsam_core::{Error, ErrorKind, GradingPolicy};
+use finsam_core::{Error, ErrorKind, GradingPolicy, Language, Report};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// The `name` of every error this binding throws.
-const ERROR_NAME: &str = "FinsamError";
+/// What the functions return: a JS value, or a thrown `FinsamError`.
+pub(crate) type JsResult<T = JsValue> = Result<T, JsValue>;
 
 /// The JSON text of a JS value, or an `invalid_type` error for values JSON cannot hold
 /// (`undefined`, functions, symbols, BigInt, cycles).
-pub(crate) fn json_text(value: &JsValue) -> Result<String, JsValue> {
+pub(crate) fn json_text(value: &JsValue) -> Result<String, Error> {
     js_sys::JSON::stringify(value)
         .ok()
         .and_then(|text| text.as_string())
         .ok_or_else(|| {
-            let found = type_name(value);
-            throwable(&Error::new(
+            let found = value.js_typeof().as_string().unwrap_or_default();
+            Error::new(
                 ErrorKind::InvalidType,
                 "",
                 format!("expected a value in the finsam JSON format, found a value of type {found} that JSON cannot hold"),
-            ))
+            )
         })
 }
 
-/// Reads a JS value as a value of the JSON format; misuse becomes a thrown `FinsamError`.
-pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
-    from_json(&json_text(value)?).map_err(|e| throwable(&without_position(&e)))
+/// Reads a JS value with `reader`, the core's reader of its type. The error has no line and
+/// column: they would point into JSON text the caller never saw.
+fn read<T>(value: &JsValue, reader: impl FnOnce(&str) -> Result<T, Error>) -> Result<T, Error> {
+    reader(&json_text(value)?).map_err(|e| {
+        let swedish = e.message_in(Language::Swedish);
+        Error::bilingual(e.kind(), e.path(), swedish, e.message())
+    })
 }
 
-/// A core value as a plain JS object (decimals as strings).
-pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&to_json(value))
+/// Reads a JS value with `reader`; misuse becomes a thrown `FinsamError`.
+pub(crate) fn read_with<T>(
+    value: &JsValue,
+    reader: impl FnOnce(&str) -> Result<T, Error>,
+) -> JsResult<T> {
+    read(value, reader).map_err(|e| throwable(&e))
 }
 
-/// The same error without line and column: for a JS object they would point into JSON text
-/// the caller never saw.
-pub(crate) fn without_position(error: &Error) -> Error {
-    Error::new(error.kind(), error.path(), error.message())
+/// Reads a JS value as a value of the JSON format.
+pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue) -> JsResult<T> {
+    read_with(value, from_json)
 }
 
-/// A JS `Error` named `FinsamError` whose message is the core's `[code] path: message` and
-/// which carries `code` and `path` as properties.
-pub(crate) fn throwable(error: &Error) -> JsValue {
-    binding_error(&error.to_string(), error.code(), error.path())
+/// Reads a report: its format version first, as `Report::from_json` does.
+pub(crate) fn report_from_js(value: &JsValue) -> JsResult<Report> {
+    read_with(value, Report::from_json)
 }
 
-/// A string argument, or an `invalid_type` error whose path names the parameter (`format`,
-/// `period`), as the arguments of the functions that take several loose ones report it.
-#[cfg(feature = "reports")]
-pub(crate) fn string_param(value: &JsValue, name: &str) -> Result<String, JsValue> {
+/// The string argument `name`. A JS string is taken as it is (a lone surrogate becomes U+FFFD,
+/// which JSON text could not carry); anything else is an `invalid_type` error at `name`.
+pub(crate) fn string_argument(value: &JsValue, name: &str) -> JsResult<String> {
     value.as_string().ok_or_else(|| {
+        let found = if value.is_null() {
+            "null".to_owned()
+        } else {
+            value.js_typeof().as_string().unwrap_or_default()
+        };
+        let what = if name.is_empty() {
+            "the argument"
+        } else {
+            name
+        };
         throwable(&Error::new(
             ErrorKind::InvalidType,
             name,
-            format!("{name} must be a string, found {}", type_name(value)),
+            format!("{what} must be a string, found {found}"),
         ))
     })
 }
 
-/// What a JS value is, for an error message: `null`, or its `typeof` (`number`, `object`, …).
-pub(crate) fn type_name(value: &JsValue) -> String {
-    if value.is_null() {
-        "null".to_owned()
-    } else {
-        value.js_typeof().as_string().unwrap_or_default()
-    }
-}
-
 /// The string argument `name` read with `parse`; its error is placed at the parameter's name.
-#[cfg(feature = "reports")]
-pub(crate) fn parsed_param<T>(value: &JsValue, name: &str) -> Result<T, JsValue>
-where
-    T: std::str::FromStr<Err = Error>,
-{
-    string_param(value, name)?
+pub(crate) fn parsed<T: FromStr<Err = Error>>(value: &JsValue, name: &str) -> JsResult<T> {
+    string_argument(value, name)?
         .parse()
         .map_err(|e: Error| throwable(&e.under(name)))
 }
 
-/// An optional argument: `None` when absent, `undefined` or `null`.
-pub(crate) fn given(value: Option<JsValue>) -> Option<JsValue> {
-    value.filter(|v| !v.is_null() && !v.is_undefined())
+/// A core value as a plain JS object (decimals as strings).
+pub(crate) fn to_js<T: Serialize>(value: &T) -> JsResult {
+    js_sys::JSON::parse(&to_json(value))
 }
 
-/// A `FinsamError` for a condition of the binding itself (a panic), with its own code.
-pub(crate) fn binding_error(message: &str, code: &str, path: &str) -> JsValue {
+/// A JS `Error` named `FinsamError` whose message is the core's `[code] path: message` and
+/// which carries `code`, `path`, `message_sv` and `message_en` as properties.
+pub(crate) fn throwable(error: &Error) -> JsValue {
+    binding_error(
+        &error.to_string(),
+        error.code(),
+        error.path(),
+        [&error.message_in(Language::Swedish), error.message()],
+    )
+}
+
+/// A `FinsamError` with `message`, `code`, `path` and the message in Swedish and English.
+pub(crate) fn binding_error(message: &str, code: &str, path: &str, [sv, en]: [&str; 2]) -> JsValue {
     let error: JsValue = JsError::new(message).into();
-    for (key, value) in [("name", ERROR_NAME), ("code", code), ("path", path)] {
+    let properties = [
+        ("name", "FinsamError"),
+        ("code", code),
+        ("path", path),
+        ("message_sv", sv),
+        ("message_en", en),
+    ];
+    for (key, value) in properties {
         // Setting a property on a fresh Error object cannot fail; if it somehow did, the
         // Error would still carry its message.
         let _ = js_sys::Reflect::set(&error, &JsValue::from_str(key), &JsValue::from_str(value));
@@ -101,10 +122,20 @@ pub(crate) fn binding_error(message: &str, code: &str, path: &str) -> JsValue {
     error
 }
 
+/// An optional argument: `None` when absent, `undefined` or `null`.
+pub(crate) fn given(value: Option<JsValue>) -> Option<JsValue> {
+    value.filter(|v| !v.is_null() && !v.is_undefined())
+}
+
 /// The policy given, or the default one when the argument is absent or `null`.
-pub(crate) fn policy_or_default(policy: Option<JsValue>) -> Result<GradingPolicy, JsValue> {
-    match given(policy) {
-        Some(policy) => from_js(&policy),
-        None => Ok(GradingPolicy::default()),
-    }
+pub(crate) fn policy_or_default(policy: Option<JsValue>) -> JsResult<GradingPolicy> {
+    given(policy).map_or_else(
+        || Ok(GradingPolicy::default()),
+        |p| read_with(&p, GradingPolicy::from_json),
+    )
+}
+
+/// The language argument: Swedish when absent or `null`.
+pub(crate) fn language_or_swedish(language: Option<JsValue>) -> JsResult<Language> {
+    given(language).map_or(Ok(Language::Swedish), |l| parsed(&l, "language"))
 }

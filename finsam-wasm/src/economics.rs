@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_js, throwable, to_js, type_name};
+use crate::convert::{from_js, report_from_js, throwable, to_js};
 use crate::panic_hook;
 
 /// The arguments of `convertMoney` and `roundMoney`, read by the core's reader. One type for
@@ -59,7 +59,7 @@ fn arguments(named: &[Argument<'_>]) -> Result<MoneyArguments, JsValue> {
                 name,
                 format!(
                     "{name} must be a string (amounts are decimal strings such as \"8.5\"), found {}",
-                    type_name(value)
+                    value.js_typeof().as_string().unwrap_or_default()
                 ),
             )));
         }
@@ -95,7 +95,7 @@ pub fn economics_summary(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
 ) -> Result<JsValue, JsValue> {
     panic_hook::check()?;
-    let report: Report = from_js(&report)?;
+    let report: Report = report_from_js(&report)?;
     let summary = report
         .economics
         .as_ref()

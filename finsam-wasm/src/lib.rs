@@ -1,24 +1,25 @@
 //! # finsam-wasm
 //!
 //! The WebAssembly binding of [`finsam_core`] for Node and the browser. JS callers pass plain
-//! objects in the finsam JSON format (decimals as strings) and get plain objects back.
+//! objects in the finsam JSON format (decimals as strings) and get plain objects back, as the
+//! core writes them; the TypeScript declarations are generated from the core's schemas
+//! (build.rs).
 //!
-//! - Validation returns its outcome as data: `{valid, errors: [{path, code, message}]}`.
-//! - The checker returns what does not add up in a report as data: an array of diagnostics
-//!   (`{code, severity, location, expected, printed, message_sv, message_en}`).
+//! - Validation returns its outcome as data: `{valid, errors: [{path, code, message,
+//!   message_sv, message_en}]}`.
 //! - Misuse (a value of the wrong type, a malformed intervention passed to a grading function)
-//!   throws a real JS `Error` named `FinsamError` with the core's stable `code` and `path`.
-//! - The economics of a report come back computed (`economicsSummary`), amounts as decimal
-//!   strings; `convertMoney` and `roundMoney` convert and round single amounts exactly.
+//!   throws a real JS `Error` named `FinsamError` with the core's stable `code`, `path` and
+//!   message in Swedish and English (`message_sv`, `message_en`).
+//! - Tables come back as data, `{columns, rows}`, as the core builds them.
 //! - A Rust panic throws a `FinsamError` with code `internal_panic` and the panic message; the
 //!   instance then refuses further calls with code `poisoned` (see `src/panic_hook.rs`).
 //!
 //! The package has two modules, each its own `.wasm`, built from this crate with one cargo
 //! feature each: `finsam` (feature `main`: validation, grading, the checker, calibration,
-//! economics) and `finsam/reports` (feature `reports`: whole reports as documents: reading
-//! their text, writing their tables, following them across years). A web form that validates
-//! and grades loads only the first. Both modules have `errorCodes` and `version`; objects pass
-//! between them as plain JS objects.
+//! economics, the error messages) and `finsam/reports` (feature `reports`: whole reports as
+//! documents: reading their text, writing their tables, following them across years). A web
+//! form that validates and grades loads only the first. Both modules have `errorCodes` and
+//! `version`; objects pass between them as plain JS objects.
 //!
 //! Every function converts, calls the core and maps the error; the logic lives in the core.
 
@@ -29,9 +30,7 @@ mod economics;
 mod model;
 mod panic_hook;
 #[cfg(feature = "reports")]
-mod series;
-#[cfg(feature = "reports")]
-mod tables;
+mod reports;
 #[cfg(feature = "reports")]
 mod text;
 mod typescript;
@@ -39,13 +38,11 @@ mod typescript;
 use finsam_core::ErrorKind;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::to_js;
-
 /// Every error code the core can report, in a stable order.
-#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCode[]")]
+#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorKind[]")]
 pub fn error_codes() -> Result<JsValue, JsValue> {
     panic_hook::check()?;
-    to_js(&ErrorKind::ALL.map(ErrorKind::code))
+    convert::to_js(&ErrorKind::ALL.as_slice())
 }
 
 /// The version of this package (the same as finsam-core's).

@@ -3,52 +3,54 @@
 //! `economics.rs`).
 
 use finsam_core::format::{validate_intervention_json, validate_report_json};
-use finsam_core::{
-    Assessment, Decision, Error, ErrorKind, Grade, GradingPolicy, Intervention, Language, Report,
-};
+use finsam_core::{Assessment, Decision, Error, ErrorKind, Grade, GradingPolicy, Language};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_js, json_text, policy_or_default, throwable, to_js, without_position};
+use crate::convert::{from_js, json_text, parsed, policy_or_default, report_from_js};
+use crate::convert::{string_argument, throwable, to_js, JsResult};
 use crate::panic_hook;
 
-/// One error of a validation outcome, as data.
+/// One error of a validation outcome, as data: the error as a thrown `FinsamError` carries it.
 #[derive(Serialize)]
-struct ErrorView {
-    path: String,
+struct ErrorView<'a> {
+    path: &'a str,
     code: &'static str,
-    message: String,
+    message: &'a str,
+    message_sv: String,
+    message_en: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<usize>,
 }
 
-/// `{valid, errors}`: the outcome of a validation, as data.
+/// `{valid, errors}`: the outcome of a validation.
 #[derive(Serialize)]
-struct ValidationOutcome {
+struct Outcome<'a> {
     valid: bool,
-    errors: Vec<ErrorView>,
+    errors: Vec<ErrorView<'a>>,
 }
 
-impl ValidationOutcome {
-    /// The outcome for the errors the core found. Line and column are kept only when the caller
-    /// gave JSON text (`with_position`).
-    fn new(errors: &[Error], with_position: bool) -> ValidationOutcome {
-        ValidationOutcome {
-            valid: errors.is_empty(),
-            errors: errors
-                .iter()
-                .map(|e| ErrorView {
-                    path: e.path().to_owned(),
-                    code: e.code(),
-                    message: e.message().to_owned(),
-                    line: e.line().filter(|_| with_position),
-                    column: e.column().filter(|_| with_position),
-                })
-                .collect(),
-        }
-    }
+/// `{valid, errors}` for the errors the core found. Line and column are kept only when the
+/// caller gave JSON text (`with_position`).
+fn outcome(errors: &[Error], with_position: bool) -> JsResult {
+    let errors: Vec<ErrorView<'_>> = errors
+        .iter()
+        .map(|e| ErrorView {
+            path: e.path(),
+            code: e.code(),
+            message: e.message(),
+            message_sv: e.message_in(Language::Swedish),
+            message_en: e.message(),
+            line: e.line().filter(|_| with_position),
+            column: e.column().filter(|_| with_position),
+        })
+        .collect();
+    to_js(&Outcome {
+        valid: errors.is_empty(),
+        errors,
+    })
 }
 
 /// A text in Swedish and in English.
@@ -58,62 +60,33 @@ struct Localized {
     en: String,
 }
 
-impl Localized {
-    fn of(text: impl Fn(Language) -> String) -> Localized {
-        Localized {
-            sv: text(Language::Swedish),
-            en: text(Language::English),
-        }
+fn localized(text: impl Fn(Language) -> String) -> Localized {
+    Localized {
+        sv: text(Language::Swedish),
+        en: text(Language::English),
     }
 }
 
-/// An assessment with its explanations, as `gradeIntervention` returns it.
+/// A grade or a decision with its labels, as `parseGrade` and `parseDecision` return it.
 #[derive(Serialize)]
-struct Graded<'a> {
-    #[serde(flatten)]
-    assessment: &'a Assessment,
-    explanation: Localized,
-    goal_explanations: Vec<Localized>,
-}
-
-impl<'a> Graded<'a> {
-    fn new(assessment: &'a Assessment) -> Graded<'a> {
-        Graded {
-            assessment,
-            explanation: Localized::of(|language| assessment.explain(language)),
-            goal_explanations: assessment
-                .goals
-                .iter()
-                .map(|goal| Localized::of(|language| goal.explain(language)))
-                .collect(),
-        }
-    }
-}
-
-/// A grade with its labels, as `parseGrade` returns it.
-#[derive(Serialize)]
-struct GradeInfo {
-    code: &'static str,
-    rank: usize,
+struct Info<T> {
+    code: T,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rank: Option<usize>,
     label: Localized,
 }
 
-/// A decision with its labels, as `parseDecision` returns it.
-#[derive(Serialize)]
-struct DecisionInfo {
-    code: &'static str,
-    label: Localized,
-}
-
-/// A string argument, or an `invalid_type` error naming the parameter.
-fn string_arg(value: &JsValue, parameter: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| {
-        throwable(&Error::new(
-            ErrorKind::InvalidType,
-            "",
-            format!("{parameter} must be a string"),
-        ))
-    })
+/// An assessment as the core writes it, with its explanation and each goal's line in both
+/// languages (`explanation`, `goal_explanations`).
+fn graded(assessment: &Assessment) -> JsResult {
+    let object = to_js(assessment)?;
+    let goals: Vec<Localized> = (assessment.goals.iter())
+        .map(|goal| localized(|language| goal.explain(language)))
+        .collect();
+    let explanation = localized(|language| assessment.explain(language));
+    js_sys::Reflect::set(&object, &"explanation".into(), &to_js(&explanation)?)?;
+    js_sys::Reflect::set(&object, &"goal_explanations".into(), &to_js(&goals)?)?;
+    Ok(object)
 }
 
 /// Grades one intervention with the default policy, or with `policy` when given. Returns the
@@ -123,13 +96,13 @@ fn string_arg(value: &JsValue, parameter: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = gradeIntervention, unchecked_return_type = "GradedAssessment")]
 pub fn grade_intervention(
     #[wasm_bindgen(unchecked_param_type = "Intervention")] intervention: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Policy | null")] policy: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_optional_param_type = "GradingPolicy | null")] policy: Option<JsValue>,
+) -> JsResult {
     panic_hook::check()?;
-    let intervention: Intervention = from_js(&intervention)?;
+    let intervention = from_js(&intervention)?;
     let policy = policy_or_default(policy)?;
     let assessment = finsam_core::grade(&intervention, &policy).map_err(|e| throwable(&e))?;
-    to_js(&Graded::new(&assessment))
+    graded(&assessment)
 }
 
 /// Grades every intervention of a report, in order, with the default policy or `policy`.
@@ -137,13 +110,15 @@ pub fn grade_intervention(
 #[wasm_bindgen(js_name = gradeReport, unchecked_return_type = "GradedAssessment[]")]
 pub fn grade_report(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Policy | null")] policy: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_optional_param_type = "GradingPolicy | null")] policy: Option<JsValue>,
+) -> JsResult {
     panic_hook::check()?;
-    let report: Report = from_js(&report)?;
-    let policy = policy_or_default(policy)?;
-    let assessments = report.grade(&policy).map_err(|e| throwable(&e))?;
-    to_js(&assessments.iter().map(Graded::new).collect::<Vec<_>>())
+    let report = report_from_js(&report)?;
+    let assessments = report
+        .grade(&policy_or_default(policy)?)
+        .map_err(|e| throwable(&e))?;
+    let graded: js_sys::Array = assessments.iter().map(graded).collect::<JsResult<_>>()?;
+    Ok(graded.into())
 }
 
 /// Checks an intervention and returns every error found, as data. Paths are relative to the
@@ -151,10 +126,10 @@ pub fn grade_report(
 #[wasm_bindgen(js_name = validateIntervention, unchecked_return_type = "ValidationOutcome")]
 pub fn validate_intervention(
     #[wasm_bindgen(unchecked_param_type = "unknown")] intervention: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> JsResult {
     panic_hook::check()?;
-    let errors = validate_intervention_json(&json_text(&intervention)?);
-    to_js(&ValidationOutcome::new(&errors, false))
+    let text = json_text(&intervention).map_err(|e| throwable(&e))?;
+    outcome(&validate_intervention_json(&text), false)
 }
 
 /// Checks a report and returns every error found, as data. Paths start at the report
@@ -162,24 +137,21 @@ pub fn validate_intervention(
 #[wasm_bindgen(js_name = validateReport, unchecked_return_type = "ValidationOutcome")]
 pub fn validate_report(
     #[wasm_bindgen(unchecked_param_type = "unknown")] report: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> JsResult {
     panic_hook::check()?;
-    let errors = validate_report_json(&json_text(&report)?);
-    to_js(&ValidationOutcome::new(&errors, false))
+    let text = json_text(&report).map_err(|e| throwable(&e))?;
+    outcome(&validate_report_json(&text), false)
 }
 
 /// Checks a grading policy and returns its error, if any, as data.
 #[wasm_bindgen(js_name = validatePolicy, unchecked_return_type = "ValidationOutcome")]
 pub fn validate_policy(
     #[wasm_bindgen(unchecked_param_type = "unknown")] policy: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> JsResult {
     panic_hook::check()?;
-    let errors: Vec<Error> = finsam_core::format::from_json::<GradingPolicy>(&json_text(&policy)?)
-        .err()
-        .map(|e| without_position(&e))
-        .into_iter()
-        .collect();
-    to_js(&ValidationOutcome::new(&errors, false))
+    let text = json_text(&policy).map_err(|e| throwable(&e))?;
+    let errors: Vec<Error> = GradingPolicy::from_json(&text).err().into_iter().collect();
+    outcome(&errors, false)
 }
 
 /// Checks JSON text (a file's content) as a `"report"`, an `"intervention"` or a `"policy"`
@@ -190,28 +162,26 @@ pub fn validate_json(
     #[wasm_bindgen(unchecked_param_type = "\"report\" | \"intervention\" | \"policy\"")]
     what: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> JsResult {
     panic_hook::check()?;
-    let what = string_arg(&what, "what")?;
-    let text = string_arg(&text, "text")?;
+    let what = string_argument(&what, "")?;
+    let text = string_argument(&text, "")?;
     let errors = match what.as_str() {
         "report" => validate_report_json(&text),
         "intervention" => validate_intervention_json(&text),
-        "policy" => finsam_core::format::from_json::<GradingPolicy>(&text)
-            .err()
-            .into_iter()
-            .collect(),
+        "policy" => GradingPolicy::from_json(&text).err().into_iter().collect(),
         other => {
+            let message = format!(
+                "'{other}' is not something to validate; use report, intervention or policy"
+            );
             return Err(throwable(&Error::new(
                 ErrorKind::UnknownVariant,
                 "",
-                format!(
-                    "'{other}' is not something to validate; use report, intervention or policy"
-                ),
-            )))
+                message,
+            )));
         }
     };
-    to_js(&ValidationOutcome::new(&errors, true))
+    outcome(&errors, true)
 }
 
 /// Checks the arithmetic of a report without changing it: flow rows whose parts do not add up,
@@ -224,12 +194,9 @@ pub fn validate_json(
 /// every diagnostic found, in the report's order, as plain objects (an empty array when
 /// everything holds). Throws a `FinsamError` when the report is not valid.
 #[wasm_bindgen(js_name = checkReport, unchecked_return_type = "Diagnostic[]")]
-pub fn check_report(
-    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
-) -> Result<JsValue, JsValue> {
+pub fn check_report(#[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue) -> JsResult {
     panic_hook::check()?;
-    let report: Report = from_js(&report)?;
-    to_js(&finsam_core::check(&report))
+    to_js(&finsam_core::check(&report_from_js(&report)?))
 }
 
 /// Finds the band edges (and the cap for unmeasured goals) that agree best with the grades the
@@ -238,52 +205,65 @@ pub fn check_report(
 #[wasm_bindgen(unchecked_return_type = "Calibration")]
 pub fn calibrate(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Policy | null")] start: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_optional_param_type = "GradingPolicy | null")] start: Option<JsValue>,
+) -> JsResult {
     panic_hook::check()?;
-    let report: Report = from_js(&report)?;
-    let start = policy_or_default(start)?;
-    let calibration = report.calibrate(&start).map_err(|e| throwable(&e))?;
+    let report = report_from_js(&report)?;
+    let calibration = report
+        .calibrate(&policy_or_default(start)?)
+        .map_err(|e| throwable(&e))?;
     to_js(&calibration)
 }
 
 /// Reads a grade as reports write it ("Mycket God", "Godtagbart", "very_good"), ignoring case
-/// and extra spaces. Throws a `FinsamError` with code `invalid_grade` for anything else,
-/// including "Ej tillämpbar" (a decision, not a grade: see `parseDecision`).
+/// and extra spaces. Returns its code, rank (0 for not_met to 3 for very_good) and labels.
+/// Throws a `FinsamError` with code `invalid_grade` for anything else, including "Ej
+/// tillämpbar" (a decision, not a grade: see `parseDecision`).
 #[wasm_bindgen(js_name = parseGrade, unchecked_return_type = "GradeInfo")]
-pub fn parse_grade(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-) -> Result<JsValue, JsValue> {
+pub fn parse_grade(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsResult {
     panic_hook::check()?;
-    let grade: Grade = string_arg(&text, "text")?
-        .parse()
-        .map_err(|e| throwable(&e))?;
-    to_js(&GradeInfo {
-        code: grade.code(),
-        rank: grade.rank(),
-        label: Localized::of(|language| grade.label(language).to_owned()),
+    let grade: Grade = parsed(&text, "")?;
+    let label = localized(|language| grade.label(language).to_owned());
+    to_js(&Info {
+        code: grade,
+        rank: Some(grade.rank()),
+        label,
     })
 }
 
 /// Reads a decided grade: everything `parseGrade` reads, plus "Ej tillämpbar" and its
 /// spellings. Throws a `FinsamError` with code `invalid_grade` for anything else.
 #[wasm_bindgen(js_name = parseDecision, unchecked_return_type = "DecisionInfo")]
-pub fn parse_decision(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-) -> Result<JsValue, JsValue> {
+pub fn parse_decision(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsResult {
     panic_hook::check()?;
-    let decision: Decision = string_arg(&text, "text")?
-        .parse()
-        .map_err(|e| throwable(&e))?;
-    to_js(&DecisionInfo {
-        code: decision.code(),
-        label: Localized::of(|language| decision.label(language).to_owned()),
+    let decision: Decision = parsed(&text, "")?;
+    let label = localized(|language| decision.label(language).to_owned());
+    to_js(&Info {
+        code: decision,
+        rank: None,
+        label,
     })
 }
 
 /// The default grading policy, with every field filled in.
-#[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "PolicyValues")]
-pub fn default_policy() -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "GradingPolicyOutput")]
+pub fn default_policy() -> JsResult {
     panic_hook::check()?;
     to_js(&GradingPolicy::default())
+}
+
+/// What each error code means, in one sentence a form can show beside the field, in `language`
+/// (`"sv"`, the default, or `"en"`): the core's catalogue, by code.
+#[wasm_bindgen(js_name = errorMessages, unchecked_return_type = "Record<ErrorKind, string>")]
+pub fn error_messages(
+    #[wasm_bindgen(unchecked_optional_param_type = "\"sv\" | \"en\" | null")] language: Option<
+        JsValue,
+    >,
+) -> JsResult {
+    panic_hook::check()?;
+    let language = crate::convert::language_or_swedish(language)?;
+    let messages: std::collections::BTreeMap<&str, &str> = (ErrorKind::ALL.iter())
+        .map(|kind| (kind.code(), kind.message(language)))
+        .collect();
+    to_js(&messages)
 }

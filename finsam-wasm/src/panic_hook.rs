@@ -29,7 +29,13 @@ fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
     // Only the first panic is kept: it is the one that broke the instance.
     let _ = FIRST_PANIC.set(message.clone());
     // Throwing leaves the wasm frames at once, so the abort after the hook never runs.
-    wasm_bindgen::throw_val(binding_error(&message, "internal_panic", ""));
+    let swedish = format!("internt fel i finsam-wasm: {info}");
+    wasm_bindgen::throw_val(binding_error(
+        &message,
+        "internal_panic",
+        "",
+        [&swedish, &message],
+    ));
 }
 
 /// Installs the hook if needed, and fails with a `poisoned` error once a panic has happened in
@@ -38,10 +44,17 @@ pub(crate) fn check() -> Result<(), JsValue> {
     INSTALL.call_once(|| std::panic::set_hook(Box::new(on_panic)));
     match FIRST_PANIC.get() {
         None => Ok(()),
-        Some(first) => Err(binding_error(
-            &format!("finsam-wasm cannot be used after an internal error; load the module again ({first})"),
-            "poisoned",
-            "",
-        )),
+        Some(first) => {
+            let english = format!("finsam-wasm cannot be used after an internal error; load the module again ({first})");
+            let swedish = format!(
+                "finsam-wasm kan inte användas efter ett internt fel; ladda modulen igen ({first})"
+            );
+            Err(binding_error(
+                &english,
+                "poisoned",
+                "",
+                [&swedish, &english],
+            ))
+        }
     }
 }

@@ -19,7 +19,7 @@ use finsam_core::{Period, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_js, parsed_param, string_param, throwable, to_js};
+use crate::convert::{from_js, parsed, string_argument, throwable, to_js};
 use crate::panic_hook;
 
 /// A span as JS sees it: UTF-16 indexes, and the core's UTF-8 byte offsets.
@@ -150,8 +150,8 @@ pub fn read_cells(
     #[wasm_bindgen(unchecked_param_type = "string")] results: JsValue,
 ) -> Result<JsValue, JsValue> {
     panic_hook::check()?;
-    let goals = string_param(&goals, "goals")?;
-    let results = string_param(&results, "results")?;
+    let goals = string_argument(&goals, "goals")?;
+    let results = string_argument(&results, "results")?;
     aligned_to_js(&text::read_cells(&goals, &results))
 }
 
@@ -186,8 +186,8 @@ pub fn report_from_text(
     #[wasm_bindgen(unchecked_param_type = "TextRow[]")] rows: JsValue,
 ) -> Result<JsValue, JsValue> {
     panic_hook::check()?;
-    let organisation = string_param(&organisation, "organisation")?;
-    let period: Period = parsed_param(&period, "period")?;
+    let organisation = string_argument(&organisation, "organisation")?;
+    let period: Period = parsed(&period, "period")?;
     let rows: Vec<TextRow> = from_js(&rows)?;
     let (report, built): (Report, Vec<TextIntervention>) =
         text::report_from_text(&organisation, period, &rows).map_err(|e| throwable(&e))?;

@@ -83,7 +83,7 @@ test('misuse throws a real Error with the core code and path', () => {
     [() => finsam.gradeIntervention({ ...START_2017, goals: [{ description: 'x', kind: 'count', target: 20 }] }), 'invalid_type', 'goals[0].target'],
     [() => finsam.gradeIntervention(START_2017, { very_good: '0.5', good: '0.9' }), 'invalid_policy', 'good'],
     [() => finsam.gradeIntervention(START_2017, 0.9), 'invalid_type', ''],
-    [() => finsam.gradeReport([START_2017]), 'invalid_type', '[0]'],
+    [() => finsam.gradeReport([START_2017]), 'invalid_type', ''],
     [() => finsam.calibrate({ format_version: 1, organisation: 'X', period: '2017-H3' }), 'invalid_period', 'period'],
     [() => finsam.parseGrade('Utmärkt'), 'invalid_grade', ''],
     [() => finsam.parseGrade('Ej tillämpbar'), 'invalid_grade', ''],
@@ -120,12 +120,24 @@ test('thrown messages leave out the line and column of internal JSON text', () =
   assert.equal(error.message, '[share_above_100] goals[0].target: 120 % is above 100 %');
 });
 
+/**
+ * A validation outcome with each error's path, code and English message; checks that each
+ * error also carries its message in both languages, the English one the same as `message`.
+ */
+function data(outcome) {
+  for (const error of outcome.errors) {
+    assert.equal(error.message_en, error.message);
+    assert.equal(typeof error.message_sv, 'string');
+  }
+  return { ...outcome, errors: outcome.errors.map(({ path, code, message, line, column }) => ({ path, code, message, ...(line === undefined ? {} : { line, column }) })) };
+}
+
 test('validation returns every error as data and never throws for bad content', () => {
   const i = clone(START_2017);
   i.goals[0].target = '-1';
   i.goals[1].result = { type: 'share', numerator: '22', denominator: '21' };
   i.goals.push({ description: 'Ökad programtrohet', kind: 'qualitative', result: { type: 'qualitative', text: 'ja' } });
-  assert.deepEqual(finsam.validateIntervention(i), {
+  assert.deepEqual(data(finsam.validateIntervention(i)), {
     valid: false,
     errors: [
       { path: 'goals[0].target', code: 'negative_value', message: '-1 is negative' },
@@ -134,15 +146,16 @@ test('validation returns every error as data and never throws for bad content', 
     ],
   });
   assert.deepEqual(finsam.validateIntervention(START_2017), { valid: true, errors: [] });
-  assert.deepEqual(finsam.validateIntervention(42), {
+  assert.deepEqual(data(finsam.validateIntervention(42)), {
     valid: false,
-    errors: [{ path: '', code: 'invalid_type', message: 'invalid type: integer `42`, expected struct Intervention' }],
+    errors: [{ path: '', code: 'invalid_type', message: 'expected an intervention (a JSON object), found the number 42' }],
   });
+  assert.equal(finsam.validateIntervention(i).errors[0].message_sv, '-1 är negativt');
 });
 
 test('validateReport paths start at the report', () => {
   const report = { format_version: 1, organisation: 'X', period: '2017', interventions: [START_2017, { ...START_2017, goals: [{ description: 'g', kind: 'share', target: '101' }] }] };
-  assert.deepEqual(finsam.validateReport(report), {
+  assert.deepEqual(data(finsam.validateReport(report)), {
     valid: false,
     // Both are wrong: the second START repeats the id, and its goal's target is above 100 %.
     errors: [
@@ -159,9 +172,9 @@ test('validateReport paths start at the report', () => {
 
 test('validateJson gives line and column for text', () => {
   const outcome = finsam.validateJson('report', '{"format_version": 1,\n "organisation": 3}');
-  assert.deepEqual(outcome, {
+  assert.deepEqual(data(outcome), {
     valid: false,
-    errors: [{ path: 'organisation', code: 'invalid_type', message: 'invalid type: integer `3`, expected a string', line: 2, column: 18 }],
+    errors: [{ path: 'organisation', code: 'invalid_type', message: 'expected a string, found the number 3', line: 2, column: 18 }],
   });
   assert.deepEqual(finsam.validateJson('policy', '{"good": "0.9"}'), { valid: true, errors: [] });
   assert.deepEqual(finsam.validatePolicy({ share_basis: 'printed' }), { valid: true, errors: [] });

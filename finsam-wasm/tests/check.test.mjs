@@ -242,7 +242,7 @@ test('a malformed report throws a FinsamError with the core code and path', () =
     [42, 'invalid_type', ''],
     [undefined, 'invalid_type', ''],
     [null, 'invalid_type', ''],
-    [[consistentReport()], 'invalid_type', '[0]'],
+    [[consistentReport()], 'invalid_type', ''],
     [{ ...consistentReport(), format_version: 2 }, 'unsupported_version', 'format_version'],
     [withFlows(row({ current: '12' })), 'invalid_value', 'flows.rows[0].figures.current'],
     [withFlows(row({ current: -1 })), 'invalid_value', 'flows.rows[0].figures.current'],

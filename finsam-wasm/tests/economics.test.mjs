@@ -282,10 +282,10 @@ test('bad money arguments throw a FinsamError naming the argument', () => {
   }
   const error = thrown(() => finsam.convertMoney('5', 'eur', 'tkr'));
   assert.match(error.message, /^\[unknown_variant\] from: /);
-  assert.equal(
-    thrown(() => finsam.convertMoney(5, 'sek', 'tkr')).message,
-    '[invalid_type] amount: amount must be a string (amounts are decimal strings such as "8.5"), found number',
-  );
+  const number = thrown(() => finsam.convertMoney(5, 'sek', 'tkr'));
+  assert.equal(number.message, '[invalid_type] amount: amount must be a string (amounts are decimal strings such as "8.5"), found number');
+  assert.equal(number.message_en, 'amount must be a string (amounts are decimal strings such as "8.5"), found number');
+  assert.equal(typeof number.message_sv, 'string');
 });
 
 /** A statement with one group, `kansli`, for the rules below. */

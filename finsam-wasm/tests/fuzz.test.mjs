@@ -124,6 +124,7 @@ function jsonOf(value) {
 function calls(f) {
   const { any, text, rows, mutated, pick } = f;
   const maybe = () => pick([undefined, null, any()]);
+  const reports = () => pick([[mutated(), mutated()], SAMPLE_YEARS.map(sampleReport), any()]);
   return {
     gradeIntervention: () => finsam.gradeIntervention(pick([any(), START_2017]), maybe()),
     gradeReport: () => finsam.gradeReport(mutated(), maybe()),
@@ -143,7 +144,19 @@ function calls(f) {
     reportFromText: () => finsamReports.reportFromText(pick([text(), any()]), pick(['2017', text(), any()]), pick([rows(), any()])),
     renderGoalTable: () => finsamReports.renderGoalTable(mutated(), pick(['csv', 'html', 'markdown', any()]), maybe(), maybe()),
     renderFlowTable: () => finsamReports.renderFlowTable(mutated(), pick(['csv', 'html', 'markdown', any()]), maybe()),
-    compareReports: () => finsamReports.compareReports(pick([[mutated(), mutated()], SAMPLE_YEARS.map(sampleReport), any()]), maybe()),
+    compareReports: () => finsamReports.compareReports(reports(), maybe()),
+    errorMessages: () => finsam.errorMessages(pick(['sv', 'en', any()])),
+    ...Object.fromEntries(
+      ['flowTable', 'endReasonTable', 'statementTable', 'ruleTable', 'deviationTable'].map((name) => [name, () => finsamReports[name](mutated())]),
+    ),
+    ...Object.fromEntries(
+      ['goalTable', 'interventionTable', 'diagnosticTable'].map((name) => [name, () => finsamReports[name](mutated(), maybe(), maybe())]),
+    ),
+    issueTable: () => finsamReports.issueTable(pick([rows(), any()]), maybe()),
+    seriesGradeTable: () => finsamReports.seriesGradeTable(reports(), maybe(), maybe()),
+    seriesGoalTable: () => finsamReports.seriesGoalTable(reports(), maybe(), maybe()),
+    seriesGradePivot: () => finsamReports.seriesGradePivot(reports(), pick(['label', 'score', any()]), maybe(), maybe()),
+    seriesGoalPivot: () => finsamReports.seriesGoalPivot(reports(), pick(['value', 'status', any()]), maybe(), maybe()),
   };
 }
 

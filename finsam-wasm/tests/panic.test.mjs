@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { ROOT, START_2017, thrown } from './support.mjs';
+import { START_2017, TARGET_DIR, thrown } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const build = require(path.join(ROOT, 'target', 'wasm-test', 'node', 'finsam_wasm.js'));
+const build = require(path.join(TARGET_DIR, 'wasm-test', 'node', 'finsam_wasm.js'));
 
 test('a panic throws a FinsamError with the message, and later calls throw poisoned', () => {
   // Works before the panic.

@@ -9,6 +9,8 @@ export const WASM_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const ROOT = path.resolve(WASM_DIR, '..');
 export const PKG = path.join(WASM_DIR, 'pkg');
 export const VECTORS = path.join(ROOT, 'finsam-core', 'tests', 'vectors');
+/** Cargo's target directory, as scripts/build-wasm.sh uses it (CARGO_TARGET_DIR, else target/). */
+export const TARGET_DIR = path.resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target');
 
 const require = createRequire(import.meta.url);
 

@@ -179,14 +179,16 @@ test('a cell too long is kept whole as unparsed text', () => {
 
 test('readCells refuses what is not text, naming the argument', () => {
   for (const [args, path, found] of [
-    [[80, '96'], 'goals', 'number'],
-    [['80 deltagare', null], 'results', 'null'],
-    [['80 deltagare'], 'results', 'undefined'],
+    [[80, '96'], 'goals', 'goals must be a string, found number'],
+    [['80 deltagare', null], 'results', 'results must be a string, found null'],
+    [['80 deltagare'], 'results', 'results must be a string, found undefined'],
   ]) {
     const error = thrown(() => finsamReports.readCells(...args));
     assert.ok(error instanceof Error);
     assert.deepEqual([error.name, error.code, error.path], ['FinsamError', 'invalid_type', path]);
-    assert.equal(error.message, `[invalid_type] ${path}: ${path} must be a string, found ${found}`);
+    assert.ok(error.message.startsWith(`[invalid_type] ${path}: `), error.message);
+    assert.equal(error.message_en, found);
+    assert.equal(typeof error.message_sv, 'string');
   }
 });
 

@@ -64,6 +64,17 @@ function parsed(input) {
   }
 }
 
+/** The code and path an error vector expects first. */
+const where = ({ code, path }) => ({ code, path });
+
+/** Asserts the messages in both languages, where the vector gives them. */
+function assertMessages(error, expected) {
+  for (const key of ['message_sv', 'message_en']) {
+    assert.equal(typeof error[key], 'string', key);
+    if (key in expected) assert.equal(error[key], expected[key], key);
+  }
+}
+
 for (const c of errors) {
   const value = parsed(c.input);
 
@@ -71,9 +82,10 @@ for (const c of errors) {
     const outcome = finsam.validateJson(c.what, c.input);
     assert.equal(outcome.valid, false);
     const [first] = outcome.errors;
-    assert.deepEqual({ code: first.code, path: first.path }, c.expected);
+    assert.deepEqual(where(first), where(c.expected));
     assert.equal(typeof first.message, 'string');
     assert.ok(first.message.length > 0);
+    assertMessages(first, c.expected);
   });
 
   if (value === undefined) {
@@ -93,8 +105,9 @@ for (const c of errors) {
     assert.equal(error.name, 'FinsamError');
     assert.equal(error.code, c.expected.code);
     assert.equal(error.path, c.expected.path);
-    const where = c.expected.path === '' ? '' : `${c.expected.path}: `;
-    assert.ok(error.message.startsWith(`[${c.expected.code}] ${where}`), error.message);
+    const at = c.expected.path === '' ? '' : `${c.expected.path}: `;
+    assert.ok(error.message.startsWith(`[${c.expected.code}] ${at}`), error.message);
+    assertMessages(error, c.expected);
   });
 
   if (c.what !== 'policy') {
@@ -102,20 +115,21 @@ for (const c of errors) {
       const outcome = c.what === 'report' ? finsam.validateReport(value) : finsam.validateIntervention(value);
       assert.equal(outcome.valid, false);
       assert.deepEqual(
-        outcome.errors.map(({ code, path }) => ({ code, path })),
-        finsam.validateJson(c.what, c.input).errors.map(({ code, path }) => ({ code, path })),
+        outcome.errors.map(where),
+        finsam.validateJson(c.what, c.input).errors.map(where),
       );
       for (const error of outcome.errors) {
-        assert.deepEqual(Object.keys(error).sort(), ['code', 'message', 'path']);
+        assert.deepEqual(Object.keys(error).sort(), ['code', 'message', 'message_en', 'message_sv', 'path']);
       }
+      assertMessages(outcome.errors[0], c.expected);
     });
   } else {
     test(`error vector ${c.name}: validatePolicy on the object agrees`, () => {
       const outcome = finsam.validatePolicy(value);
       assert.equal(outcome.valid, false);
       assert.deepEqual(
-        outcome.errors.map(({ code, path }) => ({ code, path })),
-        [c.expected],
+        outcome.errors.map(where),
+        [where(c.expected)],
       );
     });
   }

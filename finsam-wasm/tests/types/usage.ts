@@ -16,24 +16,24 @@ import {
   validateJson,
   type Aligned,
   type Calibration,
-  type ParseIssueCode,
+  type IssueCode,
   type ReportComparison,
   type TextRow,
   type Column,
   type CostGroup,
   type CostRule,
-  type DecisionCode,
+  type Decision,
   type Diagnostic,
   type DiagnosticCode,
-  type DiagnosticLocation,
-  type DiagnosticTable,
+  type Location,
+  type Table,
   type Deviation,
-  type EconomicLine,
+  type Line,
   type Economics,
   type EconomicsSummary,
   type EndReason,
   type EndReasonTable,
-  type ErrorCode,
+  type ErrorKind,
   type FinsamError,
   type FlowFigure,
   type FlowFigures,
@@ -46,7 +46,7 @@ import {
   type Goal,
   type GoalStatement,
   type GoalStatus,
-  type GradeCode,
+  type Grade,
   type GradedAssessment,
   type Intervention,
   type InterventionCost,
@@ -56,7 +56,7 @@ import {
   type Money,
   type OutcomeWording,
   type PlannedCost,
-  type PolicyValues,
+  type GradingPolicyOutput,
   type Report,
   type Rounding,
   type Rule,
@@ -88,10 +88,10 @@ const start: Intervention = {
 };
 
 const assessment: GradedAssessment = gradeIntervention(start);
-const grade: GradeCode | null = assessment.grade;
+const grade: Grade | null = assessment.grade;
 const statuses: GoalStatus[] = assessment.goals.map((goal) => goal.status);
 const explanation: string = assessment.explanation.sv + assessment.goal_explanations[0].en;
-const decided: DecisionCode | undefined = assessment.decided?.grade;
+const decided: Decision | undefined = assessment.decided?.grade;
 const rule: Rule = assessment.rule;
 if (rule.code === "score_band") {
   const edge: string | null = rule.edge;
@@ -102,12 +102,12 @@ const strict: GradedAssessment = gradeIntervention(start, { very_good: "0.98", u
 const report: Report = { format_version: 1, organisation: "Samordningsförbundet Exempel", period: "2017", interventions: [start] };
 const all: GradedAssessment[] = gradeReport(report, null);
 const calibration: Calibration = calibrate(report);
-const policy: PolicyValues = defaultPolicy();
-const codes: ErrorCode[] = errorCodes();
+const policy: GradingPolicyOutput = defaultPolicy();
+const codes: ErrorKind[] = errorCodes();
 
 const outcome: ValidationOutcome = validateIntervention({ anything: "goes in" });
 if (!outcome.valid) {
-  const code: ErrorCode = outcome.errors[0].code;
+  const code: ErrorKind = outcome.errors[0].code;
   const path: string = outcome.errors[0].path;
   void [code, path];
 }
@@ -139,8 +139,8 @@ const diagnostics: Diagnostic[] = checkReport(checked);
 for (const d of diagnostics) {
   const dcode: DiagnosticCode = d.code;
   const severity: Severity = d.severity;
-  const location: DiagnosticLocation = d.location;
-  const table: DiagnosticTable = location.table;
+  const location: Location = d.location;
+  const table: Table = location.table;
   const intervention: string | null = location.intervention;
   const figuresOf: [string | null, string | null] = [d.expected, d.printed];
   const message: string = d.message_sv + d.message_en;
@@ -154,7 +154,7 @@ for (const d of diagnostics) {
 // Economics: a statement, a cost rule, the per-intervention table and the forecast, as input.
 const unit: Unit = "tkr";
 const member: Member = "state";
-const income: EconomicLine[] = [
+const income: Line[] = [
   { label: "Försäkringskassan", member, budget: "8000", outcome: "8000", difference: "0" },
   { label: "Region Stockholm", member: "region", budget: "4000", outcome: "4000" },
   { label: "Stockholms stad", member: "municipality", budget: "4000", outcome: null },
@@ -239,7 +239,7 @@ try {
   const code: string = e.code;
   void code;
 }
-const decision: DecisionCode = parseDecision("Ej tillämpbar").code;
+const decision: Decision = parseDecision("Ej tillämpbar").code;
 
 // The web build: initialise first, then the same functions.
 async function inBrowser(bytes: BufferSource): Promise<GradedAssessment> {
@@ -263,7 +263,7 @@ const kind: Intervention = { id: "a", name: "A", kind: "individual", status: "ac
 // @ts-expect-error validateJson reads reports, interventions and policies only
 validateJson("budget", "{}");
 // @ts-expect-error a grade code is not any string
-const notAGrade: GradeCode = "excellent";
+const notAGrade: Grade = "excellent";
 // @ts-expect-error a flow figure is a JS integer, not a decimal string
 const stringFigure: FlowFigures = { current: "30" };
 // @ts-expect-error "ej tillämpligt" is written "not_applicable"
@@ -283,7 +283,7 @@ checkReport({ organisation: "X", period: "2017" });
 // @ts-expect-error a diagnostic's expected value is a decimal string or null
 const numericExpected: Diagnostic["expected"] = 108;
 // @ts-expect-error amounts are decimal strings, never JS numbers
-const numericAmount: EconomicLine = { label: "Revision", budget: 30 };
+const numericAmount: Line = { label: "Revision", budget: 30 };
 // @ts-expect-error not a unit: tkr or sek
 const euro: Statement = { unit: "eur" };
 // @ts-expect-error a statement states its unit
@@ -331,7 +331,7 @@ const csvTable: string = renderGoalTable(builtReport, "csv", "en", { good: "0.9"
 const flowTable: string | null = renderFlowTable(builtReport, "html");
 const compared: ReportComparison = compareReports([builtReport]);
 const change: string | null | undefined = compared.goal_rows[0].value_change;
-const issueCode: ParseIssueCode = "too_long";
+const issueCode: IssueCode = "too_long";
 // @ts-expect-error readCells takes the cells as strings
 readCells(80, "96");
 // @ts-expect-error a row needs its name
@@ -345,7 +345,7 @@ const notNullTable: string = renderFlowTable(builtReport, "csv");
 // @ts-expect-error spans are numbers
 const textSpan: string = cells.issues[0].span.start;
 // @ts-expect-error not a parser issue code
-const notAnIssue: ParseIssueCode = "unparsed";
+const notAnIssue: IssueCode = "unparsed";
 // @ts-expect-error compareReports takes an array of reports
 compareReports(builtReport);
 

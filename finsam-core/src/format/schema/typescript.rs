@@ -6,7 +6,7 @@
 //! `export type` (unions, string-literal unions for enums, `Decimal = string`), with its doc
 //! comment. Nothing becomes `any`: a schema that allows every value is `unknown`.
 //!
-//! A type is read ([`report_schema`]) and written ([`output_schema`]) under one Rust name. When
+//! A type is read ([`read_schema`]) and written ([`written_schema`]) under one Rust name. When
 //! the two contracts give it the same schema it is declared once. When they differ, the shape
 //! read keeps the name (it is the format people write) and the shape written is declared as
 //! `…Output`, unless one of the two is a bare string or number (a grade read from any spelling),
@@ -15,24 +15,66 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value};
 
-use super::{output_schema, report_schema};
+use super::output_schema;
+use crate::common::locale::Language;
+use crate::grading::policy::GradingPolicy;
+use crate::model::money::{Money, Rounding};
+use crate::model::report::Report;
+use crate::series::{SeriesGoalRow, SeriesGradeRow};
+use crate::text::TextRow;
 
-/// The TypeScript declarations of every type of [`report_schema`] and [`output_schema`].
+/// The TypeScript declarations of every type the core reads ([`read_schema`]) and writes
+/// ([`written_schema`]), each as its name and its declaration (with its doc comment), by name.
 ///
 /// ```
 /// let declarations = finsam_core::format::schema::typescript::declarations();
-/// assert!(declarations.contains("export type Decimal = string;"));
-/// assert!(declarations.contains("export interface Report {"));
+/// let decimal = declarations.iter().find(|(name, _)| name == "Decimal");
+/// assert_eq!(decimal.map(|(_, d)| d.trim_end()), Some(
+///     "/** A decimal number written as a string, such as \"80\" or \"8.5\": plain notation, no exponent, no grouping. */\nexport type Decimal = string;"));
 /// ```
-pub fn declarations() -> String {
-    declarations_of(&report_schema(), &output_schema())
+pub fn declarations() -> Vec<(String, String)> {
+    declarations_of(&read_schema(), &written_schema())
+}
+
+/// [`output_schema`] with the other types the WebAssembly binding writes: the flat rows of a
+/// series and the language codes.
+pub fn written_schema() -> Value {
+    let mut schema = output_schema();
+    let mut generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    generator.subschema_for::<SeriesGradeRow>();
+    generator.subschema_for::<SeriesGoalRow>();
+    generator.subschema_for::<Language>();
+    if let Some(Value::Object(defs)) = schema.get_mut("$defs") {
+        for (name, definition) in generator.take_definitions(true) {
+            defs.entry(name).or_insert(definition);
+        }
+    }
+    schema
+}
+
+/// The schema whose `$defs` hold every type a binding reads: the report (as
+/// [`report_schema`](super::report_schema) describes it), a grading policy, a row of text, and
+/// an amount of money with its rounding.
+pub fn read_schema() -> Value {
+    let mut generator = SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator();
+    generator.subschema_for::<Report>();
+    generator.subschema_for::<GradingPolicy>();
+    generator.subschema_for::<TextRow>();
+    generator.subschema_for::<Money>();
+    generator.subschema_for::<Rounding>();
+    serde_json::json!({ "$defs": generator.take_definitions(true) })
 }
 
 /// The declarations of the definitions of `read` (a root schema with `$defs`, itself named by
 /// its `title` when it describes a value) and of `written`, named as the module says.
-pub fn declarations_of(read: &Value, written: &Value) -> String {
+pub fn declarations_of(read: &Value, written: &Value) -> Vec<(String, String)> {
     let read_defs = definitions(read);
     let written_defs = definitions(written);
     let mut names: BTreeMap<&str, (Option<&Value>, Option<&Value>)> = BTreeMap::new();
@@ -42,52 +84,64 @@ pub fn declarations_of(read: &Value, written: &Value) -> String {
     for (name, schema) in &written_defs {
         names.entry(name).or_default().1 = Some(schema);
     }
-    // How each contract refers to each name: a declared name, or a type written in place.
+    // How each contract refers to each name: a declared name, or a type written in place. A
+    // name both contracts define apart (its TypeScript differs, also through what it refers
+    // to) is split into the name read and `…Output`, until no more split.
     let mut read_refs = Refs::default();
     let mut written_refs = Refs::default();
-    let mut declared: Vec<(String, &Value, bool)> = Vec::new();
-    for (&name, &(read_schema, written_schema)) in &names {
-        match (read_schema, written_schema) {
-            (Some(r), Some(w)) if r != w => {
-                let primitive = |schema: &Value| primitive(schema).is_some();
-                if primitive(r) {
-                    read_refs.inline(name, r);
-                    written_refs.name(name, name);
-                    declared.push((name.to_owned(), w, false));
-                } else if primitive(w) {
-                    written_refs.inline(name, w);
-                    read_refs.name(name, name);
-                    declared.push((name.to_owned(), r, true));
-                } else {
-                    let output = format!("{name}Output");
-                    read_refs.name(name, name);
-                    written_refs.name(name, &output);
-                    declared.push((name.to_owned(), r, true));
-                    declared.push((output, w, false));
-                }
-            }
-            (Some(r), _) => {
-                read_refs.name(name, name);
-                written_refs.name(name, name);
-                declared.push((name.to_owned(), r, true));
-            }
-            (None, Some(w)) => {
-                read_refs.name(name, name);
-                written_refs.name(name, name);
-                declared.push((name.to_owned(), w, false));
-            }
-            (None, None) => {}
-        }
-    }
     read_refs.root = root_name(read);
     written_refs.root = root_name(written);
-    let mut out = String::new();
-    for (name, schema, is_read) in declared {
-        let refs = if is_read { &read_refs } else { &written_refs };
-        out.push('\n');
-        out.push_str(&declaration(&name, schema, refs));
+    for (&name, &(r, w)) in &names {
+        match (r, w) {
+            (Some(r), Some(w)) if r != w && primitive(r).is_some() => read_refs.inline(name, r),
+            (Some(r), Some(w)) if r != w && primitive(w).is_some() => written_refs.inline(name, w),
+            _ => {}
+        }
+        for refs in [&mut read_refs, &mut written_refs] {
+            if !refs.names.contains_key(name) {
+                refs.name(name, name);
+            }
+        }
     }
-    out
+    let shared = |name: &str, refs: &Refs| refs.names.get(name).is_some_and(|n| n == name);
+    loop {
+        let split: Vec<&str> = (names.iter())
+            .filter_map(|(&name, &(r, w))| {
+                let (r, w) = (r?, w?);
+                let both = shared(name, &read_refs) && shared(name, &written_refs);
+                (both && declaration(name, r, &read_refs) != declaration(name, w, &written_refs))
+                    .then_some(name)
+            })
+            .collect();
+        if split.is_empty() {
+            break;
+        }
+        for name in split {
+            written_refs.name(name, &format!("{name}Output"));
+        }
+    }
+    let mut declared = Vec::new();
+    for (&name, &(r, w)) in &names {
+        if let Some(r) = r.filter(|_| shared(name, &read_refs)) {
+            declared.push((name.to_owned(), declaration(name, r, &read_refs)));
+        }
+        let Some(w) = w else { continue };
+        match written_refs.names.get(name) {
+            Some(output) if output != name && r.is_some() && !is_keyword(output) => {
+                declared.push((output.clone(), declaration(output, w, &written_refs)));
+            }
+            Some(_) if r.is_none() || !shared(name, &read_refs) => {
+                declared.push((name.to_owned(), declaration(name, w, &written_refs)));
+            }
+            _ => {}
+        }
+    }
+    declared
+}
+
+/// Whether a reference is written as a TypeScript keyword (a definition written in place).
+fn is_keyword(name: &str) -> bool {
+    matches!(name, "string" | "number" | "boolean" | "unknown")
 }
 
 /// The definitions of a root schema: its `$defs`, and the root itself under its `title` when
@@ -151,7 +205,14 @@ impl Refs {
 fn primitive(schema: &Value) -> Option<&'static str> {
     let object = schema.as_object()?;
     let structural = [
-        "enum", "const", "oneOf", "anyOf", "allOf", "$ref", "items", "properties",
+        "enum",
+        "const",
+        "oneOf",
+        "anyOf",
+        "allOf",
+        "$ref",
+        "items",
+        "properties",
     ];
     if structural.iter().any(|key| object.contains_key(*key)) {
         return None;
@@ -169,7 +230,11 @@ fn declaration(name: &str, schema: &Value, refs: &Refs) -> String {
     let mut out = doc_comment(&documentation(schema), "");
     match schema.as_object() {
         Some(object) if is_plain_object(object) => {
-            let _ = writeln!(out, "export interface {name} {}", object_type(object, refs, ""));
+            let _ = writeln!(
+                out,
+                "export interface {name} {}",
+                object_type(object, refs, "")
+            );
         }
         _ => {
             let _ = writeln!(out, "export type {name} = {};", type_of(schema, refs, ""));
@@ -195,7 +260,9 @@ fn documentation(schema: &Value) -> String {
     let mut text = description(schema).unwrap_or_default().to_owned();
     let variants = schema.get("oneOf").and_then(Value::as_array);
     for variant in variants.into_iter().flatten() {
-        if let (Some(Value::String(value)), Some(about)) = (variant.get("const"), description(variant)) {
+        if let (Some(Value::String(value)), Some(about)) =
+            (variant.get("const"), description(variant))
+        {
             let _ = write!(text, "\n- `{value}`: {}", about.replace('\n', " "));
         }
     }
@@ -206,9 +273,27 @@ fn description(schema: &Value) -> Option<&str> {
     schema.get("description").and_then(Value::as_str)
 }
 
+/// A Rust doc comment as TypeScript documentation: without its code examples (Rust), and
+/// with intra-doc links (``[`Grade`]``) as plain code.
+fn readable(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_code = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if !in_code {
+            out.push_str(&line.replace("[`", "`").replace("`]", "`"));
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// `text` as a `/** … */` comment at `indent`, or nothing when it is empty.
 fn doc_comment(text: &str, indent: &str) -> String {
-    let text = text.trim().replace("*/", "*\\/");
+    let text = readable(text).trim().replace("*/", "*\\/");
     if text.is_empty() {
         return String::new();
     }
@@ -217,7 +302,11 @@ fn doc_comment(text: &str, indent: &str) -> String {
     }
     let mut out = format!("{indent}/**\n");
     for line in text.lines() {
-        let _ = writeln!(out, "{indent} *{}{line}", if line.is_empty() { "" } else { " " });
+        let _ = writeln!(
+            out,
+            "{indent} *{}{line}",
+            if line.is_empty() { "" } else { " " }
+        );
     }
     let _ = writeln!(out, "{indent} */");
     out
@@ -347,8 +436,15 @@ fn object_type(object: &Map<String, Value>, refs: &Refs, indent: &str) -> String
     let inner = format!("{indent}  ");
     let mut out = String::from("{\n");
     for (key, schema) in properties {
-        out.push_str(&doc_comment(description(schema).unwrap_or_default(), &inner));
-        let optional = if required.contains(&key.as_str()) { "" } else { "?" };
+        out.push_str(&doc_comment(
+            description(schema).unwrap_or_default(),
+            &inner,
+        ));
+        let optional = if required.contains(&key.as_str()) {
+            ""
+        } else {
+            "?"
+        };
         let _ = writeln!(
             out,
             "{inner}{}{optional}: {};",
@@ -390,7 +486,8 @@ mod tests {
             "$defs": {
                 "Grade": {"type": "string", "description": "Any spelling."},
                 "Goal": {"type": "object", "properties": {"target": {"anyOf": [{"$ref": "#/$defs/Decimal"}, {"type": "null"}]}}},
-                "Decimal": {"type": "string", "format": "decimal"}
+                "Decimal": {"type": "string", "format": "decimal"},
+                "Decided": {"type": "object", "properties": {"grade": {"$ref": "#/$defs/Grade"}}}
             }
         });
         let written = json!({
@@ -404,10 +501,14 @@ mod tests {
                 ]},
                 "Map": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}},
                 "Pair": {"type": "array", "prefixItems": [{"type": "integer"}, {"type": "string"}]},
-                "Anything": true
+                "Anything": true,
+                "Decided": {"type": "object", "properties": {"grade": {"$ref": "#/$defs/Grade"}}}
             }
         });
-        let ts = declarations_of(&read, &written);
+        let ts: String = declarations_of(&read, &written)
+            .into_iter()
+            .map(|(_, d)| format!("\n{d}"))
+            .collect();
         for expected in [
             "export type Decimal = string;",
             "/**\n * A grade.\n * - `good`: God.\n */\nexport type Grade = \"good\" | \"not_met\";",
@@ -418,6 +519,9 @@ mod tests {
             "export type Map = Record<string, number | null>;",
             "export type Pair = [number, string];",
             "export type Anything = unknown;",
+            // The same schema, but what it refers to differs between the contracts.
+            "export interface Decided {\n  grade?: string;\n}",
+            "export interface DecidedOutput {\n  grade?: Grade;\n}",
         ] {
             assert!(ts.contains(expected), "missing {expected:?} in\n{ts}");
         }
