@@ -6,8 +6,9 @@
 # `binaryen`, pinned). Idempotent: a warm re-run only rebuilds what changed.
 #
 # Size: each .wasm is built with opt-level "z" and LTO, then shrunk with wasm-opt
-# (steps 4 and 5). FINSAM_WASM_BUILD_STD=1 also compiles the standard library from source for
-# size (unstable `-Zbuild-std`, a few KB less; off by default).
+# (steps 4 and 5), and the standard library is compiled from source for size (unstable
+# `-Zbuild-std`, about 5 KB less gzipped; FINSAM_WASM_BUILD_STD=0 uses the prebuilt one, and
+# the build falls back to it by itself when rust-src or -Zbuild-std is not available).
 #
 #   scripts/build-wasm.sh                   # the package, finsam-wasm/pkg/
 #   scripts/build-wasm.sh --with-test-build # also a Node build with test-only entry points,
@@ -68,7 +69,7 @@ fi
 
 # 1b. The package's build compiles the standard library from source (step 4), which needs its
 #     source: the rust-src component. Without it, the prebuilt standard library is used.
-BUILD_STD="${FINSAM_WASM_BUILD_STD:-0}"
+BUILD_STD="${FINSAM_WASM_BUILD_STD:-1}"
 if [ "$USE_DEBIAN_RUST" = 1 ] || [ "$BUILD_STD" != 1 ]; then
   :
 elif rustup component list --installed 2>/dev/null | grep -qx "rust-src"; then
