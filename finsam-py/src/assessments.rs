@@ -12,7 +12,7 @@ use pyo3::types::{PyInt, PyList, PySlice, PyTuple};
 use pyo3::IntoPyObjectExt;
 
 use crate::convert::{frame, Arg, Named, SV};
-use crate::errors::{catch, Result};
+use crate::errors::{catch, run, Result};
 use crate::outcome::{Held, PyAssessment};
 
 /// What a row of a graded table is: a goal or an intervention.
@@ -244,17 +244,17 @@ impl PyAssessmentList {
 
     /// The goal-fulfilment table (Insats | Mål | Resultat | Måluppfyllelse) as HTML.
     #[pyo3(signature = (language = SV, caption = None))]
-    fn to_html(&self, language: Arg<Language>, caption: Option<&str>) -> String {
-        finsam_core::render::goal_fulfilment_table(&self.items, language.0, caption)
+    fn to_html(&self, language: Arg<Language>, caption: Option<&str>) -> Result<String> {
+        run(|| finsam_core::render::goal_fulfilment_table(&self.items, language.0, caption))
     }
 
     /// Every assessment's explanation, separated by blank lines.
     #[pyo3(signature = (language = SV))]
-    fn explain(&self, language: Arg<Language>) -> String {
-        explain_all(&self.items, language.0)
+    fn explain(&self, language: Arg<Language>) -> Result<String> {
+        run(|| explain_all(&self.items, language.0))
     }
 
-    fn _repr_html_(&self) -> String {
+    fn _repr_html_(&self) -> Result<String> {
         self.to_html(SV, None)
     }
 

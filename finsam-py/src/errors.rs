@@ -73,6 +73,11 @@ pub(crate) fn catch<T, E: Into<Error>>(
     }
 }
 
+/// Runs `work` (an infallible call into the core), turning a panic into [`Error::Internal`].
+pub(crate) fn run<T>(work: impl FnOnce() -> T) -> Result<T> {
+    catch(|| Ok::<T, Error>(work()))
+}
+
 static FROM_CORE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// What a `finsam.FinsamError` carries.

@@ -26,7 +26,7 @@ mod _finsam {
     use pyo3::types::PyList;
 
     use crate::convert::{frame, grade_in, Arg, SV};
-    use crate::errors::{catch, core_error, to_py_err, Result};
+    use crate::errors::{catch, core_error, run, to_py_err, Result};
     use crate::model::policy_or_default;
 
     #[pymodule_export]
@@ -125,7 +125,7 @@ mod _finsam {
     /// `DiagnosticList`. The report is not changed.
     #[pyfunction]
     pub(crate) fn check(py: Python<'_>, report: PyRef<'_, PyReport>) -> Result<Py<PyAny>> {
-        let items = catch(|| Ok::<_, finsam_core::Error>(report.inner.check()))?
+        let items = run(|| report.inner.check())?
             .into_iter()
             .map(|inner| Py::new(py, PyDiagnostic { inner }))
             .collect::<PyResult<Vec<_>>>()?;

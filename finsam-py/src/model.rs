@@ -18,7 +18,7 @@ use crate::convert::{
     grade_opt_out, grade_out, parse, repr_decimal, repr_grade, repr_str, Arg, Named, SV,
 };
 use crate::economics::PyEconomics;
-use crate::errors::{catch, Result};
+use crate::errors::{catch, run, Result};
 use crate::flows::{PyEndReasonTable, PyFlowTable};
 use crate::outcome::{PyAssessment, PyCalibration};
 use crate::text::{self, PyTextIntervention, PyTextReport, TextRowArgs};
@@ -245,8 +245,8 @@ impl PyReport {
     /// The participant-flow table in `format` (`markdown`, `html` or `csv`), or `None` when the
     /// report has none.
     #[pyo3(signature = (format = MARKDOWN, language = SV))]
-    fn render_flows(&self, format: Arg<Format>, language: Arg<Language>) -> Option<String> {
-        finsam_core::render::render_flow_table(&self.inner, format.0, language.0)
+    fn render_flows(&self, format: Arg<Format>, language: Arg<Language>) -> Result<Option<String>> {
+        run(|| finsam_core::render::render_flow_table(&self.inner, format.0, language.0))
     }
 
     fn __reduce__(slf: &Bound<'_, Self>) -> Result<(Py<PyAny>, (String,))> {

@@ -15,7 +15,7 @@ use crate::convert::{
     decimal_opt_in, decimal_opt_out, decimal_out, grade_in, grade_opt_out, grade_out, records,
     repr_decimal, repr_grade, repr_opt_decimal, repr_str, Arg, SV,
 };
-use crate::errors::{catch, Result};
+use crate::errors::{run, Result};
 use crate::model::{PyDecidedGrade, PyGoalResult, PyGradingPolicy};
 
 fn repr_opt_grade(grade: Option<finsam_core::Grade>) -> String {
@@ -157,13 +157,13 @@ impl PyAssessment {
     /// The whole explanation: headline, one line per goal, the rule, the comparison.
     #[pyo3(signature = (language = SV))]
     fn explain(&self, language: Arg<Language>) -> Result<String> {
-        catch(|| Ok::<_, finsam_core::Error>(self.inner.explain(language.0)))
+        run(|| self.inner.explain(language.0))
     }
 
     /// The headline: the name, the computed grade and the score.
     #[pyo3(signature = (language = SV))]
     fn summary(&self, language: Arg<Language>) -> Result<String> {
-        catch(|| Ok::<_, finsam_core::Error>(self.inner.summary(language.0)))
+        run(|| self.inner.summary(language.0))
     }
 
     /// The assessment in the JSON format.
@@ -173,11 +173,11 @@ impl PyAssessment {
 
     /// The assessment as HTML: its goal-fulfilment table, the rule and the comparison.
     #[pyo3(signature = (language = SV))]
-    fn to_html(&self, language: Arg<Language>) -> String {
-        finsam_core::render::assessment_html(&self.inner, language.0)
+    fn to_html(&self, language: Arg<Language>) -> Result<String> {
+        run(|| finsam_core::render::assessment_html(&self.inner, language.0))
     }
 
-    fn _repr_html_(&self) -> String {
+    fn _repr_html_(&self) -> Result<String> {
         self.to_html(SV)
     }
 
@@ -262,20 +262,20 @@ impl PyGoalAssessment {
 
     /// One line on the goal: target, result, attainment and status.
     #[pyo3(signature = (language = SV))]
-    fn explain(&self, language: Arg<Language>) -> String {
-        self.inner.explain(language.0)
+    fn explain(&self, language: Arg<Language>) -> Result<String> {
+        run(|| self.inner.explain(language.0))
     }
 
     /// The target in words ("minst 80 %"); `None` for a qualitative goal.
     #[pyo3(signature = (language = SV))]
-    fn target_text(&self, language: Arg<Language>) -> Option<String> {
-        self.inner.target_text(language.0)
+    fn target_text(&self, language: Arg<Language>) -> Result<Option<String>> {
+        run(|| self.inner.target_text(language.0))
     }
 
     /// The result in words ("89 av 93 = 95,7 %").
     #[pyo3(signature = (language = SV))]
-    fn result_text(&self, language: Arg<Language>) -> String {
-        self.inner.result_text(language.0)
+    fn result_text(&self, language: Arg<Language>) -> Result<String> {
+        run(|| self.inner.result_text(language.0))
     }
 
     /// The status in words ("delvis uppnått").

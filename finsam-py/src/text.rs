@@ -17,7 +17,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyFloat, PyList, PyString, PyTuple};
 
 use crate::convert::{code_out, decimal_opt_out, frame, repr_str, Arg, Named, SV};
-use crate::errors::{catch, core_error, Error, Result};
+use crate::errors::{catch, core_error, run, Error, Result};
 use crate::model::{PyGoal, PyGoalResult, PyIntervention, PyReport};
 
 /// A Python string as Rust text. A lone surrogate, which UTF-8 cannot hold, becomes "?": one
@@ -455,7 +455,7 @@ pub(crate) fn read_cells(
     results: &Bound<'_, PyString>,
 ) -> Result<PyAligned> {
     let (goals, results) = (text_in(goals)?, text_in(results)?);
-    let inner = catch(|| Ok::<_, Error>(text::read_cells(&goals, &results)))?;
+    let inner = run(|| text::read_cells(&goals, &results))?;
     Ok(PyAligned { inner })
 }
 
@@ -463,7 +463,7 @@ pub(crate) fn read_cells(
 #[pyfunction]
 pub(crate) fn parse_goal_cell(text: &Bound<'_, PyString>) -> Result<PyGoalCell> {
     let text = text_in(text)?;
-    let inner = catch(|| Ok::<_, Error>(text::parse_goal_cell(&text)))?;
+    let inner = run(|| text::parse_goal_cell(&text))?;
     Ok(PyGoalCell { inner })
 }
 
@@ -471,7 +471,7 @@ pub(crate) fn parse_goal_cell(text: &Bound<'_, PyString>) -> Result<PyGoalCell> 
 #[pyfunction]
 pub(crate) fn parse_result_cell(text: &Bound<'_, PyString>) -> Result<PyResultCell> {
     let text = text_in(text)?;
-    let inner = catch(|| Ok::<_, Error>(text::parse_result_cell(&text)))?;
+    let inner = run(|| text::parse_result_cell(&text))?;
     Ok(PyResultCell { inner })
 }
 
