@@ -1,7 +1,8 @@
 // WebAssembly benchmarks, in Node: the size of each of the package's two .wasm modules (`finsam`
 // and `finsam/reports`, raw and gzipped, level 9) and the time to grade one intervention through
 // the package, as the web form does on every keystroke (START from the 2017 annual report:
-// three goals). Targets: each .wasm at most 200 KB gzipped; well under a millisecond per
+// three goals). Targets: `finsam` (what the web form loads) at most 200 KB gzipped and
+// `finsam/reports` at most 256 KB; well under a millisecond per
 // intervention. Medians of several runs of many calls.
 //
 //   node benches/wasm/grading.mjs     (after scripts/build-wasm.sh; `make bench` runs both)
@@ -14,6 +15,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const finsam = require(path.join(root, 'finsam-wasm', 'pkg', 'node', 'finsam_wasm.js'));
+
+/** The size budget of a module, gzipped: the web form's module is the one kept smallest. */
+const budget = (name) => (name === 'finsam_wasm_bg.wasm' ? 200_000 : 256_000);
 
 const sizes = ['finsam_wasm_bg.wasm', 'finsam_reports_bg.wasm'].map((name) => {
   const wasm = readFileSync(path.join(root, 'finsam-wasm', 'pkg', 'web', name));
@@ -49,10 +53,10 @@ perCall.sort((a, b) => a - b);
 const median = perCall[Math.floor(perCall.length / 2)];
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 for (const { name, raw, gzipped } of sizes) {
-  console.log(`wasm: ${name} ${raw} bytes (${kb(raw)} KiB) raw, ${gzipped} bytes (${kb(gzipped)} KiB) gzipped; target at most 200 KB gzipped`);
+  console.log(`wasm: ${name} ${raw} bytes (${kb(raw)} KiB) raw, ${gzipped} bytes (${kb(gzipped)} KiB) gzipped; target at most ${budget(name) / 1000} KB gzipped`);
 }
 console.log(`wasm: grading START (3 goals) with its explanation in Node: ${median.toFixed(1)} µs per call (median of ${runs} runs of ${calls}); target well under 1 ms`);
-const met = sizes.every(({ gzipped }) => gzipped <= 200 * 1000) && median < 1000;
+const met = sizes.every(({ name, gzipped }) => gzipped <= budget(name)) && median < 1000;
 if (!met && !quick) {
   console.error('wasm: a target was not met');
   process.exit(1);

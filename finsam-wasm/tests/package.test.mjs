@@ -302,6 +302,14 @@ test('what the functions take and return fits the declared types exactly (no mis
     ['TextReport', finsamReports.reportFromText('Exempel', '2017', textRows)],
     ['TextRow[]', textRows],
     ['ReportComparison', finsamReports.compareReports(SAMPLE_YEARS.slice(0, 3).map(sampleReport))],
+    // Tables as data.
+    ['Table2[]', [
+      finsamReports.goalTable(sampleReport(2017)),
+      finsamReports.diagnosticTable(sampleReport(2019), 'en'),
+      finsamReports.flowTable(sampleReport(2017)),
+      finsamReports.statementTable(sampleReport(2019)),
+      finsamReports.seriesGradePivot(SAMPLE_YEARS.slice(0, 3).map(sampleReport), 'score'),
+    ]],
     // Inputs too: the shared vectors are written in the JSON format the input types describe.
     ['Intervention[]', grading.map((c) => c.intervention)],
     ['GradingPolicy[]', grading.filter((c) => c.policy !== null).map((c) => c.policy)],

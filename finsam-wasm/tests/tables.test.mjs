@@ -213,3 +213,63 @@ test('compareReports refuses two reports of one period and a report that is not 
   assert.equal(thrown(() => finsamReports.compareReports(sampleReport(2014))).code, 'invalid_type');
   assert.deepEqual(finsamReports.compareReports([]), { periods: [], interventions: [], grade_rows: [], goal_rows: [] });
 });
+
+/** Checks that `table` is a table as data: columns with a key, kind and both headings, and rows of one value per column, decimals as strings. */
+function assertTable(table) {
+  assert.deepEqual(Object.keys(table).sort(), ['columns', 'rows']);
+  for (const column of table.columns) {
+    assert.deepEqual(Object.keys(column).sort(), ['key', 'kind', 'label_en', 'label_sv']);
+  }
+  const decimal = new Set(['decimal', 'percent', 'fraction', 'money']);
+  for (const row of table.rows) {
+    assert.equal(row.length, table.columns.length);
+    row.forEach((value, i) => {
+      if (decimal.has(table.columns[i].kind)) assert.ok(value === null || typeof value === 'string', `${table.columns[i].key}: ${value}`);
+    });
+  }
+  return table;
+}
+
+/** The values of column `key` of a table. */
+const column = (table, key) => table.rows.map((row) => row[table.columns.findIndex((c) => c.key === key)]);
+
+test('every table of a report comes back as data, {columns, rows}', () => {
+  const report = sampleReport(2017);
+  const goals = assertTable(finsamReports.goalTable(report));
+  const graded = finsam.gradeReport(report);
+  assert.equal(goals.rows.length, graded.flatMap((a) => a.goals).length);
+  assert.deepEqual(column(goals, 'status'), graded.flatMap((a) => a.goals.map((g) => g.status)));
+  const interventions = assertTable(finsamReports.interventionTable(report, 'en', { very_good: '0.98' }));
+  assert.deepEqual(column(interventions, 'grade'), finsam.gradeReport(report, { very_good: '0.98' }).map((a) => a.grade));
+  assert.deepEqual(column(interventions, 'grade_label').slice(0, 2), finsam.gradeReport(report, { very_good: '0.98' }).slice(0, 2).map((a) => finsam.parseGrade(a.grade).label.en));
+  const findings = assertTable(finsamReports.diagnosticTable(report, 'en'));
+  assert.deepEqual(column(findings, 'code'), finsam.checkReport(report).map((d) => d.code));
+  assert.deepEqual(column(findings, 'message'), finsam.checkReport(report).map((d) => d.message_en));
+  const flows = assertTable(finsamReports.flowTable(report));
+  assert.equal(flows.rows.length, report.flows.rows.length + 1);
+  assertTable(finsamReports.endReasonTable(sampleReport(2014)));
+  // The economics of the half-year report; a report without economics has none of them.
+  const halfYear = sampleReport(2019);
+  for (const name of ['statementTable', 'ruleTable', 'deviationTable']) {
+    assert.ok(assertTable(finsamReports[name](halfYear)).rows.length > 0, name);
+    assert.equal(finsamReports[name](report), null, name);
+  }
+  assert.deepEqual(column(finsamReports.ruleTable(halfYear), 'id'), halfYear.economics.rules.map((r) => r.id));
+  assert.equal(finsamReports.flowTable({ format_version: 1, organisation: 'X', period: '2017' }), null);
+});
+
+test('the text and the series tables come back as data too', () => {
+  const issues = assertTable(finsamReports.issueTable([{ name: 'Lyra', goals: '10-20 deltagare.', results: '12' }], 'en'));
+  assert.ok(issues.rows.length > 0);
+  assert.deepEqual(new Set(column(issues, 'intervention_id')), new Set(['lyra']));
+  const reports = [2014, 2015, 2017].map(sampleReport);
+  const compared = finsamReports.compareReports(reports);
+  assert.equal(assertTable(finsamReports.seriesGradeTable(reports)).rows.length, compared.grade_rows.length);
+  assert.equal(assertTable(finsamReports.seriesGoalTable(reports, 'en')).rows.length, compared.goal_rows.length);
+  const pivot = assertTable(finsamReports.seriesGradePivot(reports, 'grade'));
+  assert.deepEqual(pivot.columns.map((c) => c.key), ['intervention_id', 'intervention', '2014', '2015', '2017']);
+  assertTable(finsamReports.seriesGoalPivot(reports, 'attainment', 'en'));
+  const error = thrown(() => finsamReports.seriesGradePivot(reports, 'colour'));
+  assert.deepEqual([error.name, error.code, error.path], ['FinsamError', 'unknown_variant', 'value']);
+  assert.equal(typeof error.message_sv, 'string');
+});
