@@ -96,11 +96,9 @@ impl PyReportSeries {
     #[pyo3(signature = (policy = None))]
     fn compare(&self, policy: Option<PyRef<'_, PyGradingPolicy>>) -> Result<PySeriesComparison> {
         let policy = policy_or_default(policy);
-        {
-            Ok(PySeriesComparison {
-                inner: self.inner.compare(&policy)?,
-            })
-        }
+        Ok(PySeriesComparison {
+            inner: catch(|| self.inner.compare(&policy))?,
+        })
     }
 
     fn __len__(&self) -> usize {
