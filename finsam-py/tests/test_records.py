@@ -88,3 +88,13 @@ def test_the_frame_converter_types_cells_by_their_column_kind() -> None:
     }
     assert rows[1] == expected
     assert all(dtype == object for dtype in frame.dtypes)
+
+
+def test_a_record_written_as_json_reads_back_as_the_same_record() -> None:
+    economics = finsam.sample_report(2019).economics
+    assert economics is not None
+    summary = economics.summary()
+    data = json.loads(summary.to_json())
+    # The core writes null for a deviation without an intervention; so does the record.
+    assert any(row["intervention"] is None for row in data["deviations"])
+    assert _convert.build(finsam.EconomicsSummary, data) == summary

@@ -155,13 +155,14 @@ def records(name: str, text: str) -> list:
 
 
 def plain(value: Any) -> Any:
-    """A record (or a value in one) as the JSON value the core reads: decimals as strings,
-    grades as codes, absent values left out."""
+    """A record (or a value in one) as the JSON value the core writes and reads: decimals as
+    strings, grades as codes, and an absent value left out where the core leaves it out (a
+    field that defaults to ``None``) and ``null`` where it writes ``null``."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             field.name: plain(getattr(value, field.name))
             for field in dataclasses.fields(value)
-            if getattr(value, field.name) is not None
+            if not (getattr(value, field.name) is None and field.default is None)
         }
     if isinstance(value, (tuple, list)):
         return [plain(item) for item in value]
