@@ -120,6 +120,10 @@ def __getattr__(name: str) -> object:
         return getattr(_records, name)
     raise AttributeError(f"module 'finsam' has no attribute {name!r}")
 
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 __all__ = [
     "FORMAT_VERSION",
     "MAX_CELL_CHARS",
