@@ -57,6 +57,7 @@ pub mod document;
 pub mod format;
 mod grading;
 mod model;
+pub mod reader;
 pub mod render;
 mod series;
 pub mod text;

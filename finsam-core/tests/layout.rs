@@ -75,7 +75,10 @@ fn every_concept_is_a_folder() {
     let folders: Vec<String> = graph().into_keys().collect();
     assert_eq!(
         folders,
-        ["check", "common", "document", "format", "grading", "model", "render", "series", "text"]
+        [
+            "check", "common", "document", "format", "grading", "model", "reader", "render",
+            "series", "text"
+        ]
     );
 }
 

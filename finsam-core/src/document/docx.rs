@@ -13,7 +13,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::common::error::{Error, ErrorKind, Result};
-use crate::document::plain::clean;
+use crate::document::plain::{clean, list_item};
 use crate::document::{limit, Block, BlockKind, Cell, Document, Limits, Place, TableRow};
 
 /// Reads a Word document from its bytes.
@@ -415,7 +415,13 @@ fn paragraph_end(
     let kind = match level {
         Some(level) => BlockKind::Heading { level, text },
         None if done.listed || is_list_style(done.style.as_deref()) => BlockKind::ListItem { text },
-        None => BlockKind::Paragraph { text },
+        // A bullet typed as text ("- 60 personer …"), as a text document has it.
+        None => match list_item(&text) {
+            Some(item) => BlockKind::ListItem {
+                text: item.to_owned(),
+            },
+            None => BlockKind::Paragraph { text },
+        },
     };
     blocks.push(Block {
         kind,

@@ -170,7 +170,7 @@ fn marked_heading(line: &str) -> Option<(u8, &str)> {
 }
 
 /// A list item's text without its bullet.
-fn list_item(line: &str) -> Option<&str> {
+pub(crate) fn list_item(line: &str) -> Option<&str> {
     ["- ", "• ", "* ", "– ", "· "]
         .iter()
         .find_map(|bullet| line.strip_prefix(bullet))

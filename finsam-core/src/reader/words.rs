@@ -1,0 +1,300 @@
+//! Words of a report the reader recognises: the association and period of a title, names as
+//! different places spell them, and amounts in running text.
+
+use rust_decimal::Decimal;
+
+use crate::model::period::{Period, FIRST_YEAR, LAST_YEAR};
+
+/// The association a title names: "Samordningsförbundet Botkyrka, Huddinge och Salem" up to
+/// a colon, a dash, a comma before a lower-case word, or the end.
+pub(super) fn organisation_in(title: &str) -> Option<String> {
+    let lower = title.to_lowercase();
+    let start = lower.find("samordningsförbund")?;
+    let rest = title.get(start..)?;
+    let mut end = rest.len();
+    for (index, c) in rest.char_indices() {
+        if matches!(c, ':' | '–' | '—' | '(' | '\n')
+            || (c == '-' && rest.get(index..)?.starts_with("- "))
+        {
+            end = index;
+            break;
+        }
+    }
+    let name = rest.get(..end)?;
+    // Words after the name that are not part of it: "Samordningsförbundet X årsredovisning 2014".
+    let mut kept = Vec::new();
+    for word in name.split_whitespace() {
+        let bare = word.trim_matches(|c: char| c == ',' || c == '.');
+        let lower = bare.to_lowercase();
+        if bare.chars().any(|c| c.is_ascii_digit())
+            || [
+                "årsredovisning",
+                "halvårsrapport",
+                "bilaga",
+                "verksamhetsberättelse",
+                "delårsrapport",
+            ]
+            .iter()
+            .any(|w| lower.starts_with(w))
+        {
+            break;
+        }
+        kept.push(word);
+    }
+    let joined = kept.join(" ");
+    let name = joined.trim_end_matches([',', '.', ' ']).to_owned();
+    (name.split_whitespace().count() >= 2 || name.to_lowercase() != "samordningsförbundet")
+        .then_some(name)
+        .filter(|n| n.split_whitespace().count() >= 2)
+}
+
+/// The period a title names: a year, and the first half when it says "halvår" or "delår".
+pub(super) fn period_in(title: &str) -> Option<Period> {
+    let year = years(title).into_iter().next()?;
+    let lower = title.to_lowercase();
+    if lower.contains("halvår") || lower.contains("delår") || lower.contains("januari–juni") {
+        Period::first_half_of(year).ok()
+    } else {
+        Period::year_of(year).ok()
+    }
+}
+
+/// The four-digit years of a text, in order.
+pub(super) fn years(text: &str) -> Vec<u16> {
+    let mut found = Vec::new();
+    let mut digits = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if digits.len() == 4 {
+            if let Ok(year) = digits.parse::<u16>() {
+                if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
+                    found.push(year);
+                }
+            }
+        }
+        digits.clear();
+    }
+    found
+}
+
+/// A name as a table prints it, with the hyphenation of a narrow column joined again:
+/// "Samverkans- team Botkyrka" is "Samverkansteam Botkyrka", "Remiss- och kartläggnings- team"
+/// is "Remiss- och kartläggningsteam".
+pub(super) fn joined_name(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::with_capacity(text.len());
+    for (index, word) in words.iter().enumerate() {
+        let previous = index.checked_sub(1).and_then(|p| words.get(p));
+        let continues = previous.is_some_and(|p| p.ends_with('-') && p.chars().count() > 1)
+            && word.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(*word, "och" | "eller" | "samt");
+        if continues {
+            out.pop();
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A name folded for comparing: lower case, letters and digits only, each word.
+pub(super) fn folded_words(text: &str) -> Vec<String> {
+    joined_name(text)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// How well two names match, 0 for not at all: the same words (3), one the other's beginning
+/// ("START" in "START – Stöd till arbete", 2), or the same words but for endings
+/// ("samverkansteamet" for "samverkansteam", 1).
+pub(super) fn name_match(a: &str, b: &str) -> u8 {
+    let (a, b) = (folded_words(a), folded_words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    if a == b {
+        return 3;
+    }
+    let joined = |w: &[String]| w.concat();
+    if joined(&a) == joined(&b) {
+        return 3;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.starts_with(short) && short.concat().chars().count() >= 4 {
+        return 2;
+    }
+    // An acronym and its words: "REKA - Remiss- och kartläggningsteam".
+    if long.iter().skip(1).collect::<Vec<_>>() == short.iter().collect::<Vec<_>>()
+        && !short.is_empty()
+    {
+        return 2;
+    }
+    let stem = |w: &String| w.chars().take(6).collect::<String>();
+    let same_stems = short.len() == long.len()
+        && short
+            .iter()
+            .zip(long.iter())
+            .all(|(x, y)| stem(x) == stem(y));
+    if same_stems {
+        return 1;
+    }
+    // "Ungdomsprojekt i Salem" and "Ungdomsprojektet i Salem" joined as one word.
+    let (joined_short, joined_long) = (joined(short), joined(long));
+    let common = joined_short
+        .chars()
+        .zip(joined_long.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if common >= 8 && common * 10 >= joined_short.chars().count() * 8 {
+        return 1;
+    }
+    0
+}
+
+/// An amount in running text at word `index` of `words`: the number ("3 335", "2450") with its
+/// unit when one follows ("tkr", "kr", "kronor", "mkr"); `None` for a year or a percentage.
+pub(super) fn amount_at(
+    words: &[&str],
+    index: usize,
+) -> Option<(Decimal, usize, Option<&'static str>)> {
+    let mut digits = String::new();
+    let mut next = index;
+    let mut grouped = false;
+    while let Some(word) = words.get(next) {
+        let bare = word.trim_end_matches([',', '.', ';', ')']);
+        let is_group =
+            !digits.is_empty() && bare.len() == 3 && bare.chars().all(|c| c.is_ascii_digit());
+        let is_first = digits.is_empty()
+            && !bare.is_empty()
+            && bare.len() <= 3
+            && bare.chars().all(|c| c.is_ascii_digit());
+        let is_plain =
+            digits.is_empty() && bare.len() >= 4 && bare.chars().all(|c| c.is_ascii_digit());
+        if is_first || is_group || is_plain {
+            grouped |= is_group;
+            digits.push_str(bare);
+            next += 1;
+            if is_plain || word.len() != bare.len() {
+                break;
+            }
+            continue;
+        }
+        break;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let unit_word = words
+        .get(next)
+        .map(|w| w.trim_end_matches([',', '.', ';', ')']).to_lowercase());
+    let unit = match unit_word.as_deref() {
+        Some("tkr") | Some("tkr:") => Some("tkr"),
+        Some("kr") | Some("kronor") | Some("sek") => Some("kr"),
+        Some("mkr") | Some("miljoner") => Some("mkr"),
+        Some("%") | Some("procent") => return None,
+        _ => None,
+    };
+    let value: Decimal = digits.parse().ok()?;
+    // "2014" is a year; "2 088" is an amount.
+    let year = unit.is_none()
+        && !grouped
+        && digits.len() == 4
+        && value >= Decimal::from(FIRST_YEAR)
+        && value <= Decimal::from(LAST_YEAR);
+    if year {
+        return None;
+    }
+    let used = next - index + usize::from(unit.is_some());
+    Some((value, used, unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_as_tables_print_them() {
+        assert_eq!(
+            joined_name("Samverkans- team Botkyrka"),
+            "Samverkansteam Botkyrka"
+        );
+        assert_eq!(
+            joined_name("Remiss- och kartläggnings- team"),
+            "Remiss- och kartläggningsteam"
+        );
+        assert_eq!(joined_name("Paraply- teamet"), "Paraplyteamet");
+        assert_eq!(
+            name_match("Samverkans- team Botkyrka", "Samverkansteamet Botkyrka"),
+            1
+        );
+        assert_eq!(name_match("START", "START – Stöd till arbete"), 2);
+        assert_eq!(name_match("Hälsosam", "HälsoSam"), 3);
+        assert_eq!(
+            name_match("Ungdoms- projekt i Salem", "Ungdomsprojektet i Salem"),
+            1
+        );
+        assert_eq!(
+            name_match(
+                "Remiss- och kartläggnings- team",
+                "REKA - Remiss- och kartläggningsteam"
+            ),
+            2
+        );
+        assert_eq!(name_match("Lyra", "Slussen"), 0);
+        assert_eq!(
+            name_match("Samverkansteam Huddinge", "Samverkansteamet Botkyrka"),
+            0
+        );
+    }
+
+    #[test]
+    fn titles_name_the_association_and_the_period() {
+        assert_eq!(
+            organisation_in(
+                "Samordningsförbundet Botkyrka, Huddinge och Salem: årsredovisning 2017"
+            ),
+            Some("Samordningsförbundet Botkyrka, Huddinge och Salem".to_owned())
+        );
+        assert_eq!(organisation_in("Årsredovisning 2014, Bilaga 2"), None);
+        assert_eq!(
+            period_in("Årsredovisning 2014, Bilaga 2").map(|p| p.to_string()),
+            Some("2014".into())
+        );
+        assert_eq!(
+            period_in("Halvårsrapport 2019").map(|p| p.to_string()),
+            Some("2019-H1".into())
+        );
+        assert_eq!(period_in("Bilaga 2"), None);
+    }
+
+    #[test]
+    fn amounts_in_running_text() {
+        let words: Vec<&str> =
+            "budgeterat med 3 335 tkr för 2014 varav 1 011 rekvirerats och 2450 tkr"
+                .split(' ')
+                .collect();
+        assert_eq!(
+            amount_at(&words, 2),
+            Some((Decimal::from(3335), 3, Some("tkr")))
+        );
+        assert_eq!(amount_at(&words, 6), None);
+        assert_eq!(amount_at(&words, 8), Some((Decimal::from(1011), 2, None)));
+        assert_eq!(
+            amount_at(&words, 12),
+            Some((Decimal::from(2450), 2, Some("tkr")))
+        );
+        let words: Vec<&str> = "varav 2 088 rekvirerats".split(' ').collect();
+        assert_eq!(amount_at(&words, 1), Some((Decimal::from(2088), 2, None)));
+    }
+}
