@@ -37,6 +37,8 @@ const RECORDS: &[Record<'static>] = &[
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    // Written again when it is deleted or edited by hand.
+    println!("cargo:rerun-if-changed=python/finsam/_records.py");
     let source = match python_records(&output_schema(), RECORDS) {
         Ok(source) => source,
         Err(error) => {
