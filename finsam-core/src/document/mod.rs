@@ -128,6 +128,42 @@ impl Document {
     }
 }
 
+/// Reads a document from the bytes of a file: a Word document (a zip archive: `PK` first), or
+/// text in UTF-8 (a byte-order mark is skipped). Bounded by `limits` like the readers.
+///
+/// Errors: `limit_exceeded`; `invalid_document` for bytes that are neither a Word document nor
+/// UTF-8 text, or for a Word document in a build without the feature `docx`.
+pub fn read_bytes(bytes: &[u8], limits: &Limits) -> crate::common::error::Result<Document> {
+    limits.check_size(bytes.len())?;
+    if bytes.starts_with(b"PK\x03\x04") {
+        #[cfg(feature = "docx")]
+        return read_docx(bytes, limits);
+        #[cfg(not(feature = "docx"))]
+        return Err(crate::common::error::Error::bilingual(
+            crate::common::error::ErrorKind::InvalidDocument,
+            "",
+            "den här byggda versionen läser inga Word-dokument (funktionen docx saknas)",
+            "this build reads no Word documents (the feature docx is off)",
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        crate::common::error::Error::bilingual(
+            crate::common::error::ErrorKind::InvalidDocument,
+            "",
+            format!(
+                "filen är varken ett Word-dokument eller text i UTF-8 (byte {})",
+                e.valid_up_to()
+            ),
+            format!(
+                "the file is neither a Word document nor UTF-8 text (byte {})",
+                e.valid_up_to()
+            ),
+        )
+    })?;
+    read_text(text, limits)
+}
+
 /// Limits on what is read, so that a file a user picks cannot make the reader hang or exhaust
 /// memory: it is refused at once with `limit_exceeded`. The defaults are far above any real
 /// report (a 30-page appendix is about 100 KB as .docx).

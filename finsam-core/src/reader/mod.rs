@@ -366,6 +366,13 @@ pub fn read_report(document: &Document, options: &ReadOptions) -> Result<Reading
     })
 }
 
+/// Reads a report from the bytes of a file (a Word document, or its text in UTF-8), within
+/// the default [`Limits`](crate::document::Limits).
+pub fn read_report_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Reading> {
+    let document = crate::document::read_bytes(bytes, &crate::document::Limits::default())?;
+    read_report(&document, options)
+}
+
 /// The document's title: its first heading, or its first paragraph when it has no heading
 /// before its first table.
 fn title(document: &Document) -> Option<(String, Place)> {
