@@ -256,9 +256,7 @@ pub fn default_policy() -> JsResult {
 /// (`"sv"`, the default, or `"en"`): the core's catalogue, by code.
 #[wasm_bindgen(js_name = errorMessages, unchecked_return_type = "Record<ErrorKind, string>")]
 pub fn error_messages(
-    #[wasm_bindgen(unchecked_optional_param_type = "\"sv\" | \"en\" | null")] language: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "Language | null")] language: Option<JsValue>,
 ) -> JsResult {
     panic_hook::check()?;
     let language = crate::convert::language_or_swedish(language)?;

@@ -96,7 +96,7 @@ report_table!(
     |report| report.economics.as_ref().map(render::deviation_table)
 );
 
-/// A table of a report's assessments or findings, in `language`.
+/// A table of a report's assessments, in `language`, graded with the default policy or `policy`.
 macro_rules! language_table {
     ($(#[$doc:meta])* $js:ident, $rust:ident, |$report:ident, $language:ident, $policy:ident| $body:expr) => {
         $(#[$doc])*
@@ -124,11 +124,21 @@ language_table!(
     interventionTable, intervention_table,
     |report, language, policy| report.grade(&policy).and_then(|a| render::intervention_table(&a, language))
 );
-language_table!(
-    /// The checker's findings, one row each, messages in `language` (`policy` is not used).
-    diagnosticTable, diagnostic_table,
-    |report, language, _policy| render::diagnostic_table(&finsam_core::check(&report), language)
-);
+/// The checker's findings (see `checkReport` of `finsam`), one row each, messages in
+/// `language`.
+#[wasm_bindgen(js_name = diagnosticTable, unchecked_return_type = "Table2")]
+pub fn diagnostic_table(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Language | null")] language: Option<JsValue>,
+) -> JsResult {
+    panic_hook::check()?;
+    let report = report_from_js(&report)?;
+    let language = language_or_swedish(language)?;
+    table(Some(render::diagnostic_table(
+        &finsam_core::check(&report),
+        language,
+    )))
+}
 
 /// What the parser is unsure of in rows of text, one issue per row, with the row's index and
 /// intervention id, the span as character indexes, and the message in `language`. Throws a
