@@ -32,21 +32,18 @@ pub(crate) fn json_text(value: &JsValue) -> Result<String, Error> {
         })
 }
 
-/// Reads a JS value with `reader`, the core's reader of its type. The error has no line and
-/// column: they would point into JSON text the caller never saw.
-fn read<T>(value: &JsValue, reader: impl FnOnce(&str) -> Result<T, Error>) -> Result<T, Error> {
-    reader(&json_text(value)?).map_err(|e| {
-        let swedish = e.message_in(Language::Swedish);
-        Error::bilingual(e.kind(), e.path(), swedish, e.message())
-    })
-}
-
-/// Reads a JS value with `reader`; misuse becomes a thrown `FinsamError`.
+/// Reads a JS value with `reader`, the core's reader of its type; misuse becomes a thrown
+/// `FinsamError`, without line and column: they would point into JSON text the caller never
+/// saw.
 pub(crate) fn read_with<T>(
     value: &JsValue,
     reader: impl FnOnce(&str) -> Result<T, Error>,
 ) -> JsResult<T> {
-    read(value, reader).map_err(|e| throwable(&e))
+    let text = json_text(value).map_err(|e| throwable(&e))?;
+    reader(&text).map_err(|e| {
+        let swedish = e.message_in(Language::Swedish);
+        throwable(&Error::bilingual(e.kind(), e.path(), swedish, e.message()))
+    })
 }
 
 /// Reads a JS value as a value of the JSON format.
