@@ -2,84 +2,46 @@
 //! a report's `economics`, and the conversion and rounding of amounts. Amounts cross the
 //! boundary as decimal strings in both directions.
 //!
-//! The loose arguments of `convertMoney` and `roundMoney` are gathered into one object and read
-//! by the core's JSON reader, so a bad argument gets the core's code and names the parameter as
-//! its `path` (`amount`, `from`, `to`, `unit`, `rounding`).
+//! An amount and its unit are read together by the core's reader of [`Money`], so a bad
+//! argument gets the core's code and message, with the parameter's name as its `path`
+//! (`amount`, `from`, `to`, `unit`, `rounding`).
 
-use finsam_core::{Economics, Error, ErrorKind, Money, Report, Rounding, Unit};
-use rust_decimal::Decimal;
-use serde::Deserialize;
+use finsam_core::format::from_json;
+use finsam_core::{Economics, Error, ErrorKind, Language, Money, Report, Rounding};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_js, report_from_js, throwable, to_js};
+use crate::convert::{given, read_with, report_from_js, string_argument, throwable, to_js};
 use crate::panic_hook;
 
-/// The arguments of `convertMoney` and `roundMoney`, read by the core's reader. One type for
-/// both functions, so that the reader is compiled once (it is most of what they cost in the
-/// `.wasm`); which arguments are required is checked by [`arguments`].
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MoneyArguments {
-    #[serde(
-        default,
-        deserialize_with = "finsam_core::format::decimal::option::deserialize"
-    )]
-    amount: Option<Decimal>,
-    #[serde(default)]
-    unit: Option<Unit>,
-    #[serde(default)]
-    from: Option<Unit>,
-    #[serde(default)]
-    to: Option<Unit>,
-    #[serde(default)]
-    rounding: Option<Rounding>,
-}
-
-/// One argument of `convertMoney` or `roundMoney`: its name, its value, and whether it is
-/// optional (then `null` means absent, as `undefined` does).
-type Argument<'a> = (&'a str, &'a JsValue, bool);
-
-/// Reads the arguments. Every argument is a string when given: anything else is an
-/// `invalid_type` error at its name (the core's reader would call a number where a unit belongs
-/// a JSON syntax error); a required argument that is `undefined` is a `missing_field` error at
-/// its name. The strings are then read by the core's reader, as one object keyed by the
-/// parameters' names, so that a bad amount, unit or rounding gets the core's code and message.
-fn arguments(named: &[Argument<'_>]) -> Result<MoneyArguments, JsValue> {
-    let object = js_sys::Object::new();
-    for &(name, value, optional) in named {
-        if value.is_undefined() || (optional && value.is_null()) {
-            if optional {
-                continue;
-            }
-            return Err(missing(name));
-        }
-        if value.as_string().is_none() {
-            return Err(throwable(&Error::new(
-                ErrorKind::InvalidType,
-                name,
-                format!(
-                    "{name} must be a string (amounts are decimal strings such as \"8.5\"), found {}",
-                    value.js_typeof().as_string().unwrap_or_default()
-                ),
-            )));
-        }
-        js_sys::Reflect::set(&object, &JsValue::from_str(name), value)?;
+/// `amount` in `unit` (the parameter `parameter`), read by the core's reader of [`Money`]. A
+/// unit is refused first when it is absent (`missing_field`) or not a string (`invalid_type`;
+/// the core's reader would call a number where a unit belongs a JSON syntax error).
+fn read_money(amount: &JsValue, unit: &JsValue, parameter: &str) -> Result<Money, JsValue> {
+    if !amount.is_undefined() && unit.is_undefined() {
+        let message = format!("the argument {parameter} is missing");
+        return Err(throwable(&Error::new(
+            ErrorKind::MissingField,
+            parameter,
+            message,
+        )));
     }
-    from_js(&object.into())
-}
-
-/// A required argument, present once [`arguments`] has succeeded.
-fn required<T>(value: Option<T>, name: &str) -> Result<T, JsValue> {
-    value.ok_or_else(|| missing(name))
-}
-
-/// The `missing_field` error for the argument `name`.
-fn missing(name: &str) -> JsValue {
-    throwable(&Error::new(
-        ErrorKind::MissingField,
-        name,
-        format!("the argument {name} is missing"),
-    ))
+    if !unit.is_undefined() {
+        string_argument(unit, parameter)?;
+    }
+    let object = js_sys::Object::new();
+    js_sys::Reflect::set(&object, &"amount".into(), amount)?;
+    js_sys::Reflect::set(&object, &"unit".into(), unit)?;
+    read_with(&object.into(), |json| {
+        from_json::<Money>(json).map_err(|e| match e.path() {
+            "unit" => Error::bilingual(
+                e.kind(),
+                parameter,
+                e.message_in(Language::Swedish),
+                e.message(),
+            ),
+            _ => e,
+        })
+    })
 }
 
 /// Everything the core computes from a report's economics: the statement's sums per group and in
@@ -118,19 +80,10 @@ pub fn convert_money(
     #[wasm_bindgen(unchecked_param_type = "Unit")] to: JsValue,
 ) -> Result<JsValue, JsValue> {
     panic_hook::check()?;
-    let args = arguments(&[
-        ("amount", &amount, false),
-        ("from", &from, false),
-        ("to", &to, false),
-    ])?;
-    let money = Money::new(
-        required(args.amount, "amount")?,
-        required(args.from, "from")?,
-    );
-    let converted = money
-        .convert(required(args.to, "to")?)
-        .map_err(|e| throwable(&e))?;
-    to_js(&converted)
+    let money = read_money(&amount, &from, "from")?;
+    // The target unit is read as the unit of the same amount.
+    let to = read_money(&amount, &to, "to")?.unit;
+    to_js(&money.convert(to).map_err(|e| throwable(&e))?)
 }
 
 /// The amount rounded to whole units of its unit: half away from zero by default (as the
@@ -144,16 +97,15 @@ pub fn round_money(
     #[wasm_bindgen(unchecked_optional_param_type = "Rounding | null")] rounding: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     panic_hook::check()?;
-    let rounding = rounding.unwrap_or(JsValue::UNDEFINED);
-    let args = arguments(&[
-        ("amount", &amount, false),
-        ("unit", &unit, false),
-        ("rounding", &rounding, true),
-    ])?;
-    let money = Money::new(
-        required(args.amount, "amount")?,
-        required(args.unit, "unit")?,
-    );
-    let rounded = money.round(args.rounding.unwrap_or_default());
-    to_js(&rounded)
+    let money = read_money(&amount, &unit, "unit")?;
+    let rounding: Rounding = match given(rounding) {
+        Some(rounding) => {
+            string_argument(&rounding, "rounding")?;
+            read_with(&rounding, |json| {
+                from_json(json).map_err(|e| e.under("rounding"))
+            })?
+        }
+        None => Rounding::default(),
+    };
+    to_js(&money.round(rounding))
 }

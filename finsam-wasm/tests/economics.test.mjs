@@ -283,9 +283,9 @@ test('bad money arguments throw a FinsamError naming the argument', () => {
   const error = thrown(() => finsam.convertMoney('5', 'eur', 'tkr'));
   assert.match(error.message, /^\[unknown_variant\] from: /);
   const number = thrown(() => finsam.convertMoney(5, 'sek', 'tkr'));
-  assert.equal(number.message, '[invalid_type] amount: amount must be a string (amounts are decimal strings such as "8.5"), found number');
-  assert.equal(number.message_en, 'amount must be a string (amounts are decimal strings such as "8.5"), found number');
-  assert.equal(typeof number.message_sv, 'string');
+  assert.equal(number.message, '[invalid_type] amount: expected a decimal number written as a string, such as "80" or "8.5", found the number 5');
+  assert.equal(number.message_en, 'expected a decimal number written as a string, such as "80" or "8.5", found the number 5');
+  assert.equal(number.message_sv, 'väntade ett decimaltal skrivet som text, till exempel "80" eller "8.5", fann talet 5');
 });
 
 /** A statement with one group, `kansli`, for the rules below. */
