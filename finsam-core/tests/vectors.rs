@@ -86,5 +86,14 @@ fn error_vectors() {
             }
         });
         assert_eq!(found.as_ref(), expected, "vector {name}");
+        // Validation (what a form shows) reports the same error first.
+        if what == Some("report") {
+            let first = finsam_core::format::validate_report_json(input);
+            assert_eq!(
+                first.first().map(|e| e.code()),
+                expected.and_then(|e| e.get("code")).and_then(Value::as_str),
+                "vector {name}, validated"
+            );
+        }
     }
 }

@@ -19,7 +19,7 @@ use crate::model::goal::Goal;
 ///                    ("negative_value", "interventions[0].goals[1].target")]);
 /// ```
 pub fn validate_report_json(json: &str) -> Vec<Error> {
-    let first = match from_json::<crate::model::report::Report>(json) {
+    let first = match crate::model::report::Report::from_json(json) {
         Ok(_) => return Vec::new(),
         // A document over the limits is not read further.
         Err(error) if error.kind() == ErrorKind::LimitExceeded => return vec![error],
