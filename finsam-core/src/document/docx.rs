@@ -226,6 +226,8 @@ struct TableBuild {
 /// The document's body as blocks.
 fn body(xml: &str, styles: &[(String, u8)], limits: &Limits) -> Result<Document> {
     let mut reader = Reader::from_str(xml);
+    // End tags are matched by depth here; checking their names again only costs time.
+    reader.config_mut().check_end_names = false;
     let mut blocks = Vec::new();
     let mut depth = 0usize;
     let mut paragraphs = 0usize;

@@ -14,7 +14,7 @@ use crate::model::money::Unit;
 use crate::model::period::Period;
 use crate::model::report::{Report, Source};
 use crate::model::result::GoalResult;
-use crate::reader::words::{amount_at, name_match, years};
+use crate::reader::words::{amount_at, years, NameIndex};
 use crate::reader::{PartKind, ReadingCode, Record};
 use crate::text::{parse_goal_cell, parse_result_cell, ResultItem};
 
@@ -112,31 +112,17 @@ const REPORT_PARTS: [&str; 6] = [
 fn find<'a>(document: &'a Document, report: &Report) -> Vec<Section<'a>> {
     let mut starts: Vec<(usize, usize, u8)> = Vec::new();
     let mut taken = vec![false; report.interventions.len()];
-    for (index, block) in document.blocks.iter().enumerate() {
+    let index = NameIndex::new(&report.interventions);
+    for (position, block) in document.blocks.iter().enumerate() {
         let BlockKind::Heading { text, level } = &block.kind else {
             continue;
         };
-        let best = report
-            .interventions
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !taken.get(*i).copied().unwrap_or(true))
-            .map(|(i, intervention)| {
-                (
-                    i,
-                    names(intervention)
-                        .map(|n| name_match(n, text))
-                        .max()
-                        .unwrap_or(0),
-                )
-            })
-            .filter(|(_, score)| *score > 0)
-            .max_by_key(|(i, score)| (*score, usize::MAX - i));
-        if let Some((intervention, _)) = best {
+        let best = index.best(text, |i| !taken.get(i).copied().unwrap_or(true));
+        if let Some(intervention) = best {
             if let Some(slot) = taken.get_mut(intervention) {
                 *slot = true;
             }
-            starts.push((index, intervention, *level));
+            starts.push((position, intervention, *level));
         }
     }
     let mut sections = Vec::new();
@@ -173,11 +159,6 @@ fn find<'a>(document: &'a Document, report: &Report) -> Vec<Section<'a>> {
         }
     }
     sections
-}
-
-fn names(intervention: &Intervention) -> impl Iterator<Item = &str> {
-    std::iter::once(intervention.name.as_ref())
-        .chain(intervention.aliases.iter().map(String::as_str))
 }
 
 /// The blocks of the subsection whose heading starts with one of `titles`: up to the next

@@ -10,7 +10,7 @@ use crate::model::end_reasons::{EndReason, EndReasonRow, EndReasonTable, EndReas
 use crate::model::flows::{FlowField, FlowFigure, FlowFigures, FlowRow, FlowTable};
 use crate::model::intervention::{InterventionId, InterventionKind};
 use crate::model::report::{Report, Source};
-use crate::reader::words::{joined_name, name_match, years};
+use crate::reader::words::{joined_name, years, NameIndex};
 use crate::reader::{PartKind, ReadingCode, Record};
 use crate::text::{intervention_from_text, parse_number, Cell as TextCell, TextRow};
 
@@ -101,6 +101,8 @@ pub(super) fn read_summaries(summaries: &[Summary<'_>], report: &mut Report, rec
         return;
     }
     let mut flow_rows = Vec::new();
+    let mut ids: std::collections::HashSet<InterventionId> =
+        report.interventions.iter().map(|i| i.id.clone()).collect();
     for summary in summaries {
         record.found(PartKind::Summary, None, summary.place, None);
         for row in summary.rows.iter().skip(1) {
@@ -143,7 +145,7 @@ pub(super) fn read_summaries(summaries: &[Summary<'_>], report: &mut Report, rec
                 }
             };
             let id = built.intervention.id.clone();
-            if report.intervention(id.as_str()).is_some() {
+            if !ids.insert(id.clone()) {
                 record.issue(
                     ReadingCode::UnreadRow,
                     Severity::Error,
@@ -298,6 +300,7 @@ pub(super) fn read_flows(document: &Document, report: &mut Report, record: &mut 
             continue;
         }
         record.parts.retain(|p| p.kind != PartKind::Flows);
+        let names = NameIndex::new(&report.interventions);
         record.found(PartKind::Flows, None, place, None);
         let mut table = FlowTable::default();
         for row in rows.iter().skip(1) {
@@ -331,24 +334,12 @@ pub(super) fn read_flows(document: &Document, report: &mut Report, record: &mut 
                 });
                 continue;
             }
-            let best = report
-                .interventions
-                .iter()
-                .map(|i| {
-                    (
-                        i.id.clone(),
-                        [i.name.as_ref()]
-                            .into_iter()
-                            .chain(i.aliases.iter().map(String::as_str))
-                            .map(|n| name_match(n, &label))
-                            .max()
-                            .unwrap_or(0),
-                    )
-                })
-                .filter(|(_, score)| *score > 0)
-                .max_by_key(|(_, score)| *score);
+            let best = names
+                .best(&label, |_| true)
+                .and_then(|i| report.interventions.get(i))
+                .map(|i| i.id.clone());
             match best {
-                Some((id, _)) if table.row(&id).is_none() => table.rows.push(FlowRow {
+                Some(id) if table.row(&id).is_none() => table.rows.push(FlowRow {
                     intervention: id,
                     label: Some(label),
                     figures,

@@ -111,11 +111,100 @@ pub(super) fn folded_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A name folded once for comparing many times.
+pub(super) struct Name {
+    words: Vec<String>,
+}
+
+impl Name {
+    /// The name of `text`, folded.
+    pub(super) fn of(text: &str) -> Name {
+        Name {
+            words: folded_words(text),
+        }
+    }
+
+    /// The keys under which a name that may match this one is found: the first four letters of
+    /// its words joined, and of its words after the first (an acronym before the name).
+    fn keys(&self) -> [String; 2] {
+        let key = |words: &[String]| words.concat().chars().take(4).collect::<String>();
+        [
+            key(&self.words),
+            key(self.words.get(1..).unwrap_or_default()),
+        ]
+    }
+}
+
+/// The interventions' names and aliases by key, so that a name is compared only with the names
+/// that may match it.
+pub(super) struct NameIndex {
+    names: Vec<(usize, Name)>,
+    by_key: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl NameIndex {
+    /// The index of the interventions' names and aliases.
+    pub(super) fn new(interventions: &[crate::model::intervention::Intervention]) -> NameIndex {
+        let mut names = Vec::new();
+        for (index, intervention) in interventions.iter().enumerate() {
+            let all = std::iter::once(intervention.name.as_ref())
+                .chain(intervention.aliases.iter().map(String::as_str));
+            for name in all {
+                names.push((index, Name::of(name)));
+            }
+        }
+        let mut by_key: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (position, (_, name)) in names.iter().enumerate() {
+            for key in name.keys() {
+                if !key.is_empty() {
+                    let entry = by_key.entry(key).or_default();
+                    if entry.last() != Some(&position) {
+                        entry.push(position);
+                    }
+                }
+            }
+        }
+        NameIndex { names, by_key }
+    }
+
+    /// The intervention whose name or alias matches `text` best, among those `open` allows;
+    /// the first in the report's order of those that match equally well.
+    pub(super) fn best(&self, text: &str, open: impl Fn(usize) -> bool) -> Option<usize> {
+        let name = Name::of(text);
+        let mut best: Option<(u8, usize)> = None;
+        for key in name.keys() {
+            for position in self.by_key.get(&key).into_iter().flatten() {
+                let Some((intervention, candidate)) = self.names.get(*position) else {
+                    continue;
+                };
+                if !open(*intervention) {
+                    continue;
+                }
+                let score = matched(&candidate.words, &name.words);
+                let better = match best {
+                    None => score > 0,
+                    Some((s, i)) => score > s || (score == s && *intervention < i),
+                };
+                if better {
+                    best = Some((score, *intervention));
+                }
+            }
+        }
+        best.map(|(_, intervention)| intervention)
+    }
+}
+
 /// How well two names match, 0 for not at all: the same words (3), one the other's beginning
 /// ("START" in "START – Stöd till arbete", 2), or the same words but for endings
 /// ("samverkansteamet" for "samverkansteam", 1).
-pub(super) fn name_match(a: &str, b: &str) -> u8 {
-    let (a, b) = (folded_words(a), folded_words(b));
+#[cfg(test)]
+fn name_match(a: &str, b: &str) -> u8 {
+    matched(&folded_words(a), &folded_words(b))
+}
+
+/// [`name_match`] of names already folded.
+fn matched(a: &[String], b: &[String]) -> u8 {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
