@@ -212,7 +212,7 @@ fn matched(a: &[String], b: &[String]) -> u8 {
         return 3;
     }
     let joined = |w: &[String]| w.concat();
-    if joined(&a) == joined(&b) {
+    if joined(a) == joined(b) {
         return 3;
     }
     let (short, long) = if a.len() <= b.len() {
