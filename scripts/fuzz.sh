@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs each cargo-fuzz target of finsam-core (finsam-core/fuzz/: json_report, parse_cells,
-# grade) for a fixed time, seeded with the sample reports, the shared test vectors and the
-# summary-table cells. Fails on any panic, hang (-timeout) or runaway memory (-rss_limit_mb).
+# grade, read_text, read_docx, read_report) for a fixed time, seeded with the sample reports,
+# the shared test vectors, the summary-table cells and the documents of the reader's tests. Fails on any panic, hang (-timeout) or runaway memory (-rss_limit_mb).
 # Installs the nightly toolchain and cargo-fuzz when they are missing.
 #
 #   scripts/fuzz.sh            # 60 seconds per target
@@ -23,7 +23,8 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 
 CORPUS="$ROOT/target/fuzz-corpus"
-mkdir -p "$CORPUS/json_report" "$CORPUS/parse_cells" "$CORPUS/grade"
+mkdir -p "$CORPUS/json_report" "$CORPUS/parse_cells" "$CORPUS/grade" \
+  "$CORPUS/read_text" "$CORPUS/read_docx" "$CORPUS/read_report"
 # Seeds: whole reports, every error vector, every summary cell pair, every intervention.
 python3 - "$ROOT" "$CORPUS" <<'PY'
 import hashlib, json, pathlib, sys
@@ -41,10 +42,21 @@ for case in json.loads((vectors / "errors.json").read_text(encoding="utf-8"))["c
     seed("json_report" if case["what"] == "report" else "grade", case["input"])
 for row in json.loads((vectors / "cells.json").read_text(encoding="utf-8"))["rows"]:
     seed("parse_cells", row["goals_text"] + "|" + row["results_text"])
+documents = root / "finsam-core" / "tests" / "documents"
+for path in sorted(documents.glob("*.txt")):
+    text = path.read_text(encoding="utf-8")
+    seed("read_text", text)
+    seed("read_report", text)
+    # Each part of a long report on its own, so that short inputs start from real sections.
+    for part in text.split("\n## "):
+        seed("read_report", "## " + part)
+for path in sorted(documents.glob("*.docx")):
+    data = path.read_bytes()
+    (corpus / "read_docx" / hashlib.sha1(data).hexdigest()).write_bytes(data)
 PY
 
 cd finsam-core
-for target in json_report parse_cells grade; do
+for target in json_report parse_cells grade read_text read_docx read_report; do
   log "$target for ${PER_TARGET}s"
   LOG="$ROOT/target/fuzz-$target.log"
   if ! cargo +nightly fuzz run "$target" "$CORPUS/$target" -- \

@@ -1,0 +1,33 @@
+//! The Word reader on any bytes, and on any body of an otherwise valid Word file: it reads or
+//! refuses with `invalid_document` or `limit_exceeded`, never panics or runs away.
+#![no_main]
+
+use std::io::Write;
+
+use finsam_core::document::{read_docx, Limits};
+use libfuzzer_sys::fuzz_target;
+
+/// A Word file whose document.xml is `xml`, stored (not packed), so that the fuzzer reaches
+/// the XML reader and not only the zip reader.
+fn wrapped(xml: &[u8]) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored);
+    if zip.start_file("word/document.xml", options).is_err() || zip.write_all(xml).is_err() {
+        return Vec::new();
+    }
+    if zip.finish().is_err() {
+        return Vec::new();
+    }
+    out.into_inner()
+}
+
+fuzz_target!(|data: &[u8]| {
+    let limits = Limits::default();
+    for bytes in [data.to_vec(), wrapped(data)] {
+        if let Err(error) = read_docx(&bytes, &limits) {
+            assert!(matches!(error.code(), "invalid_document" | "limit_exceeded"), "{error}");
+        }
+    }
+});
