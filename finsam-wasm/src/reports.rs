@@ -73,26 +73,26 @@ macro_rules! report_table {
 report_table!(
     /// The participant-flow table as data: one row per intervention, then the TOTALT row when
     /// printed; `null` when the report has no flow table.
-    flowTable, flow_table, "Table2 | null", |report| report.flows.as_ref().map(render::flow_table)
+    flowTable, flow_table, "DataTable | null", |report| report.flows.as_ref().map(render::flow_table)
 );
 report_table!(
     /// The end-reason table as data: one row per reason, then the printed total row; `null`
     /// when the report has none.
-    endReasonTable, end_reason_table, "Table2 | null",
+    endReasonTable, end_reason_table, "DataTable | null",
     |report| report.end_reasons.as_ref().map(render::end_reason_table)
 );
 report_table!(
     /// The statement as data, one row per printed line; `null` without one.
-    statementTable, statement_table, "Table2 | null",
+    statementTable, statement_table, "DataTable | null",
     |report| report.economics.as_ref().and_then(|e| e.statement.as_ref()).map(render::statement_table)
 );
 report_table!(
     /// Every cost rule evaluated on the statement, one row each; `null` without economics.
-    ruleTable, rule_table, "Table2 | null", |report| report.economics.as_ref().map(render::rule_table)
+    ruleTable, rule_table, "DataTable | null", |report| report.economics.as_ref().map(render::rule_table)
 );
 report_table!(
     /// Every row of the per-intervention table with its deviation; `null` without economics.
-    deviationTable, deviation_table, "Table2 | null",
+    deviationTable, deviation_table, "DataTable | null",
     |report| report.economics.as_ref().map(render::deviation_table)
 );
 
@@ -100,7 +100,7 @@ report_table!(
 macro_rules! language_table {
     ($(#[$doc:meta])* $js:ident, $rust:ident, |$report:ident, $language:ident, $policy:ident| $body:expr) => {
         $(#[$doc])*
-        #[wasm_bindgen(js_name = $js, unchecked_return_type = "Table2")]
+        #[wasm_bindgen(js_name = $js, unchecked_return_type = "DataTable")]
         pub fn $rust(
             #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
             #[wasm_bindgen(unchecked_optional_param_type = "Language | null")] language: Option<JsValue>,
@@ -126,7 +126,7 @@ language_table!(
 );
 /// The checker's findings (see `checkReport` of `finsam`), one row each, messages in
 /// `language`.
-#[wasm_bindgen(js_name = diagnosticTable, unchecked_return_type = "Table2")]
+#[wasm_bindgen(js_name = diagnosticTable, unchecked_return_type = "DataTable")]
 pub fn diagnostic_table(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Language | null")] language: Option<JsValue>,
@@ -143,7 +143,7 @@ pub fn diagnostic_table(
 /// What the parser is unsure of in rows of text, one issue per row, with the row's index and
 /// intervention id, the span as character indexes, and the message in `language`. Throws a
 /// `FinsamError` as `reportFromText` does for a row that does not build.
-#[wasm_bindgen(js_name = issueTable, unchecked_return_type = "Table2")]
+#[wasm_bindgen(js_name = issueTable, unchecked_return_type = "DataTable")]
 pub fn issue_table(
     #[wasm_bindgen(unchecked_param_type = "TextRow[]")] rows: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Language | null")] language: Option<JsValue>,
@@ -213,7 +213,7 @@ pub fn compare_reports(
 macro_rules! series_table {
     ($(#[$doc:meta])* $js:ident, $rust:ident, |$comparison:ident, $language:ident| $body:expr) => {
         $(#[$doc])*
-        #[wasm_bindgen(js_name = $js, unchecked_return_type = "Table2")]
+        #[wasm_bindgen(js_name = $js, unchecked_return_type = "DataTable")]
         pub fn $rust(
             #[wasm_bindgen(unchecked_param_type = "Report[]")] reports: JsValue,
             #[wasm_bindgen(unchecked_optional_param_type = "Language | null")] language: Option<JsValue>,
@@ -237,7 +237,7 @@ series_table!(
 
 /// The grade history as a pivot: one row per intervention, one column per period holding its
 /// `value` (`"label"`, the default, `"grade"`, `"score"` or `"decided"`).
-#[wasm_bindgen(js_name = seriesGradePivot, unchecked_return_type = "Table2")]
+#[wasm_bindgen(js_name = seriesGradePivot, unchecked_return_type = "DataTable")]
 pub fn series_grade_pivot(
     #[wasm_bindgen(unchecked_param_type = "Report[]")] reports: JsValue,
     #[wasm_bindgen(
@@ -256,7 +256,7 @@ pub fn series_grade_pivot(
 
 /// The goals' history as a pivot: one row per goal, one column per period holding its `value`
 /// (`"value"`, the default, `"attainment"`, `"target"`, `"result"` or `"status"`).
-#[wasm_bindgen(js_name = seriesGoalPivot, unchecked_return_type = "Table2")]
+#[wasm_bindgen(js_name = seriesGoalPivot, unchecked_return_type = "DataTable")]
 pub fn series_goal_pivot(
     #[wasm_bindgen(unchecked_param_type = "Report[]")] reports: JsValue,
     #[wasm_bindgen(

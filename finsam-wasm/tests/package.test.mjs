@@ -303,7 +303,7 @@ test('what the functions take and return fits the declared types exactly (no mis
     ['TextRow[]', textRows],
     ['ReportComparison', finsamReports.compareReports(SAMPLE_YEARS.slice(0, 3).map(sampleReport))],
     // Tables as data.
-    ['Table2[]', [
+    ['DataTable[]', [
       finsamReports.goalTable(sampleReport(2017)),
       finsamReports.diagnosticTable(sampleReport(2019), 'en'),
       finsamReports.flowTable(sampleReport(2017)),

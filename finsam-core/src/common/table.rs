@@ -60,6 +60,7 @@ impl ColumnKind {
 /// and English.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "TableColumn"))]
 pub struct Column {
     /// The field of the row, e.g. `intervention_id`.
     pub key: Cow<'static, str>,
@@ -117,6 +118,7 @@ pub trait Row: Serialize {
 /// (decimals as strings, absent values as `null`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "DataTable"))]
 pub struct Table {
     /// The columns, in order.
     pub columns: Vec<Column>,

@@ -81,7 +81,7 @@ import {
   reportFromText,
   seriesGradePivot,
   type ColumnKind,
-  type Table2,
+  type DataTable,
 } from "finsam/reports";
 import initWebReports, { readCells as readCellsInBrowser } from "finsam/web/reports";
 
@@ -364,12 +364,12 @@ compareReports(builtReport);
 void [firstStart, cellComplete, itemGoal, builtId, csvTable, flowTable, change, issueCode, nameless, notNullTable, textSpan, notAnIssue];
 
 // Tables as data: columns with their kind and headings, rows of values in the columns' order.
-const goalRows: Table2 = goalTable(report, "en", { good: "0.9" });
+const goalRows: DataTable = goalTable(report, "en", { good: "0.9" });
 const kinds: ColumnKind[] = goalRows.columns.map((column) => column.kind);
 const headings: string[] = goalRows.columns.map((column) => column.label_sv + column.label_en);
 const firstCell: unknown = goalRows.rows[0]?.[0];
-const maybeFlows: Table2 | null = flowTableOf(report);
-const pivot: Table2 = seriesGradePivot([report], "score", "sv", null);
+const maybeFlows: DataTable | null = flowTableOf(report);
+const pivot: DataTable = seriesGradePivot([report], "score", "sv", null);
 // @ts-expect-error a pivot's value is one of four words
 seriesGradePivot([report], "colour");
 void [kinds, headings, firstCell, maybeFlows, pivot];
