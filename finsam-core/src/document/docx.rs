@@ -368,6 +368,9 @@ fn body(xml: &str, styles: &[(String, u8)], limits: &Limits) -> Result<Document>
                     _ => {}
                 }
             }
+            Event::Eof if depth > 0 => {
+                return Err(xml_error("word/document.xml", "it ends inside an element"))
+            }
             Event::Eof => break,
             _ => {}
         }
