@@ -166,8 +166,20 @@ fn calibration_on_both_years() -> Result<(), finsam_core::Error> {
     let mut interventions = Report::from_json(REPORT_2015)?.interventions;
     interventions.extend(Report::from_json(REPORT_2017)?.interventions);
     let calibration = finsam_core::calibrate(&interventions, &GradingPolicy::default())?;
-    // Three closed interventions decided "Ej tillämpbar" take no part.
-    assert_eq!(calibration.excluded.len(), 3);
+    // Three closed interventions decided "Ej tillämpbar" take no part, each named.
+    let excluded: Vec<&str> = calibration
+        .excluded
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(
+        excluded,
+        [
+            "Adrian",
+            "Samverkansteam Botkyrka",
+            "Samverkansteam Huddinge"
+        ]
+    );
     assert_eq!(calibration.considered, 17);
     assert_eq!(calibration.baseline_agreeing, 14);
     assert!(calibration.agreeing >= calibration.baseline_agreeing);

@@ -46,6 +46,8 @@ impl ExclusionReason {
 pub struct Excluded {
     /// The intervention's id.
     pub intervention_id: InterventionId,
+    /// The intervention's name, as the report gives it.
+    pub name: String,
     /// Why it was left out.
     pub reason: ExclusionReason,
 }
@@ -220,6 +222,7 @@ pub fn calibrate(interventions: &[Intervention], start: &GradingPolicy) -> Resul
     for intervention in interventions {
         let exclude = |reason| Excluded {
             intervention_id: intervention.id.clone(),
+            name: intervention.name.to_string(),
             reason,
         };
         let decided = match intervention.decided_grade.as_ref().map(|d| d.decision) {
