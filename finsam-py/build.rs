@@ -33,6 +33,9 @@ const RECORDS: &[Record<'static>] = &[
     Record::new("EndReasonTotals", "EndReasonTotals"),
     Record::new("Disagreement", "Disagreement"),
     Record::new("Excluded", "Excluded"),
+    Record::new("Place", "Place"),
+    Record::new("Part", "Part"),
+    Record::new("ReadingIssue", "ReadingIssue"),
 ];
 
 fn main() {

@@ -12,6 +12,7 @@ mod flows;
 mod model;
 mod money;
 mod outcome;
+mod reading;
 mod series;
 mod text;
 
@@ -47,6 +48,8 @@ mod _finsam {
     use crate::outcome::{
         PyAssessment, PyCalibration, PyConfusionMatrix, PyDiagnostic, PyGoalAssessment, PyRule,
     };
+    #[pymodule_export]
+    use crate::reading::{_read_report, PyReading};
     #[pymodule_export]
     use crate::series::{
         PyAppearance, PyGoalHistory, PyGoalPoint, PyInterventionHistory, PyReportSeries,

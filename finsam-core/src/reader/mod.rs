@@ -14,9 +14,12 @@
 //! from, each expected part that was not found (absent, not empty), and each thing that could
 //! not be read as an issue at its place. Nothing is guessed silently.
 
+mod rows;
 mod sections;
 mod tables;
 mod words;
+
+pub use rows::{reading_table, ReadingRow};
 
 use serde::Serialize;
 

@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::check::diagnostic::Diagnostic;
 use crate::common::error::Result;
 use crate::common::locale::{format_number, Language};
+use crate::common::table::Table;
 use crate::render::escape_html;
 use crate::render::tables::diagnostic_table;
 
@@ -37,7 +38,14 @@ pub fn diagnostics_html(diagnostics: &[Diagnostic], language: Language) -> Resul
         ));
     }
     let table = diagnostic_table(diagnostics, language)?;
-    let mut html = String::from("<table class=\"finsam-diagnostics\">\n<thead>\n<tr>");
+    Ok(table_html(&table, language, "finsam-diagnostics"))
+}
+
+/// Any table of the core as an HTML table with headings in `language` and the HTML class
+/// `class`; a row with a `severity` column is classed `finsam-<severity>`. Every text is
+/// escaped and decimals are written in the language's notation.
+pub fn table_html(table: &Table, language: Language, class: &str) -> String {
+    let mut html = format!("<table class=\"{}\">\n<thead>\n<tr>", escape_html(class));
     for column in &table.columns {
         let _ = write!(
             html,
@@ -47,11 +55,13 @@ pub fn diagnostics_html(diagnostics: &[Diagnostic], language: Language) -> Resul
     }
     html.push_str("</tr>\n</thead>\n<tbody>\n");
     for (index, row) in table.rows.iter().enumerate() {
-        let severity = table
-            .value(index, "severity")
-            .map(|v| cell_text(v, false, language))
-            .unwrap_or_default();
-        let _ = write!(html, "<tr class=\"finsam-{}\">", escape_html(&severity));
+        match table.value(index, "severity") {
+            Some(severity) => {
+                let severity = cell_text(severity, false, language);
+                let _ = write!(html, "<tr class=\"finsam-{}\">", escape_html(&severity));
+            }
+            None => html.push_str("<tr>"),
+        }
         for (value, column) in row.iter().zip(&table.columns) {
             let text = cell_text(value, column.kind.is_decimal(), language);
             let _ = write!(html, "<td>{}</td>", escape_html(&text));
@@ -59,5 +69,5 @@ pub fn diagnostics_html(diagnostics: &[Diagnostic], language: Language) -> Resul
         html.push_str("</tr>\n");
     }
     html.push_str("</tbody>\n</table>");
-    Ok(html)
+    html
 }

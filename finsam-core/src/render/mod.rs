@@ -35,7 +35,7 @@ mod diagnostics;
 mod tables;
 
 pub use crate::common::table::{Column, ColumnKind, Row, Table};
-pub use diagnostics::diagnostics_html;
+pub use diagnostics::{diagnostics_html, table_html};
 pub use tables::*;
 
 use crate::common::error::{Error, ErrorKind, Result};

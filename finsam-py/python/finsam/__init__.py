@@ -55,6 +55,7 @@ from ._finsam import (
     InterventionHistory,
     Issue,
     Money,
+    Reading,
     Report,
     ReportSeries,
     Result,
@@ -79,6 +80,7 @@ from ._finsam import (
     validate_json,
 )
 from ._grade import Grade
+from ._reading import read_report
 
 if TYPE_CHECKING:
     from ._records import (
@@ -102,7 +104,10 @@ if TYPE_CHECKING:
         Line,
         MemberShare,
         MemberSplit,
+        Part,
+        Place,
         PlannedCost,
+        ReadingIssue,
         RuleFigures,
         RuleOutcome,
         StatedCost,
@@ -180,6 +185,10 @@ __all__ = [
     "PlannedCost",
     "PolicyError",
     "Report",
+    "Part",
+    "Place",
+    "Reading",
+    "ReadingIssue",
     "ReportSeries",
     "Result",
     "ResultCell",
@@ -203,6 +212,7 @@ __all__ = [
     "parse_number",
     "parse_result_cell",
     "read_cells",
+    "read_report",
     "sample_report",
     "validate_json",
 ]

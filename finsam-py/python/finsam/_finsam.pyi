@@ -32,7 +32,9 @@ from ._records import (
     Line,
     MemberShare,
     MemberSplit,
+    Part,
     PlannedCost,
+    ReadingIssue,
     RuleFigures,
     RuleOutcome,
     StatedCost,
@@ -141,6 +143,7 @@ __all__ = [
     "Aligned",
     "TextIntervention",
     "TextReport",
+    "Reading",
     "ReportSeries",
     "SeriesComparison",
     "InterventionHistory",
@@ -164,6 +167,7 @@ __all__ = [
     "_diagnostics_to_pandas",
     "_diagnostics_to_html",
     "_cost_group_sum",
+    "_read_report",
     "sample_report",
     "FORMAT_VERSION",
     "__version__",
@@ -906,6 +910,23 @@ class TextReport:
     def issues_to_pandas(self, language: _Language = ...) -> pandas.DataFrame: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+
+@final
+class Reading:
+    """A report read from its document (``finsam.read_report``), with the reading record: each
+    part found with its place or absent, and each issue at its place."""
+
+    @property
+    def report(self) -> Report: ...
+    @property
+    def parts(self) -> list[Part]: ...
+    @property
+    def issues(self) -> list[ReadingIssue]: ...
+    def to_pandas(self, language: _Language = ...) -> pandas.DataFrame: ...
+    def to_html(self, language: _Language = ...) -> str: ...
+    def _repr_html_(self) -> str: ...
+
+def _read_report(data: bytes, organisation: Optional[str] = None, period: Optional[str] = None) -> Reading: ...
 
 @final
 class ReportSeries:

@@ -71,6 +71,8 @@ pub fn output_schema() -> Value {
     define::<SeriesComparison>(&mut generator);
     define::<Table>(&mut generator);
     define::<ErrorKind>(&mut generator);
+    define::<crate::reader::Part>(&mut generator);
+    define::<crate::reader::ReadingIssue>(&mut generator);
     let definitions = generator.take_definitions(true);
     serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
