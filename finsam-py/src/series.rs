@@ -1,4 +1,4 @@
-//! Reports of one association across periods ([`finsam_core::series`], `DOMAIN.md` §9) for
+//! Reports of one association across periods (`ReportSeries`, `docs/domain.md` §9) for
 //! Python: `ReportSeries` holds at most one report per period; `compare` follows every
 //! intervention and goal and returns a `SeriesComparison` with its histories
 //! (`InterventionHistory`, `Appearance`, `GoalHistory`, `GoalPoint`) and pandas `DataFrame`s

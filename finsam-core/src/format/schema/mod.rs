@@ -71,6 +71,7 @@ pub fn output_schema() -> Value {
     define::<SeriesComparison>(&mut generator);
     define::<Table>(&mut generator);
     define::<ErrorKind>(&mut generator);
+    define::<crate::reader::Reading>(&mut generator);
     define::<crate::reader::Part>(&mut generator);
     define::<crate::reader::ReadingIssue>(&mut generator);
     let definitions = generator.take_definitions(true);
