@@ -75,7 +75,7 @@ fn goal_spans(aligned: &Aligned) -> Vec<Span> {
         .iter()
         .filter_map(|item| match item {
             GoalItem::Goal { span, .. } => Some(*span),
-            GoalItem::Unparsed { .. } => None,
+            GoalItem::Unparsed { .. } | GoalItem::Aside { .. } => None,
         })
         .collect()
 }
@@ -213,9 +213,12 @@ fn every_cell_of_the_three_summaries() -> Result<(), Box<dyn std::error::Error>>
         "wrong parses without an issue:\n{}",
         wrong.join("\n")
     );
-    // The cells with extra, leaked text are the AkSe 2015 and Lyra 2015 and 2017 goal cells.
-    assert!(
-        complete * 100 >= cells * 95,
+    // The AkSe 2015 and Lyra 2015 goal cells end with last year's results, which the parser
+    // sets aside as text from another column; the Lyra 2017 cell's leaked text repeats no goal
+    // of the cell, so it stays goals without results.
+    assert_eq!(
+        (complete, cells),
+        (65, 66),
         "{complete} of {cells} cells read completely"
     );
     Ok(())
@@ -242,6 +245,7 @@ fn shapes(text: &str) -> Vec<(&'static str, Option<String>)> {
         .map(|item| match item {
             GoalItem::Goal { goal, .. } => (goal.kind().code(), decimal(goal.target())),
             GoalItem::Unparsed { .. } => ("unparsed", None),
+            GoalItem::Aside { .. } => ("aside", None),
         })
         .collect()
 }
@@ -701,6 +705,18 @@ fn cells_written_otherwise_than_the_fixtures() {
         [Some(Decimal::from(100)), Some(Decimal::from(25))]
     );
     assert!(aligned.complete());
+
+    // Leaked text is set aside only when it repeats a goal of the cell without its full stop;
+    // a last goal without a full stop and without a result stays a goal.
+    let aligned = read_cells(
+        "20 nya deltagare.\n35 % i arbete/studier. 19 nya deltagare",
+        "5 nya deltagare.\n40 % i arbete/studier",
+    );
+    assert_eq!(aligned.goals.len(), 2);
+    assert_eq!(codes(&aligned), [IssueCode::LeakedText]);
+    let aligned = read_cells("20 nya deltagare. 30 % i arbete", "22 nya deltagare");
+    assert_eq!(aligned.goals.len(), 2);
+    assert_eq!(codes(&aligned), [IssueCode::MissingResult]);
 
     // A share with its fraction before the words it counts.
     let aligned = read_cells(

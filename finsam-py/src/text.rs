@@ -141,7 +141,9 @@ pub struct PyGoalItem {
 impl PyGoalItem {
     fn new(inner: GoalItem, cell: &str) -> PyGoalItem {
         let span = match &inner {
-            GoalItem::Goal { span, .. } | GoalItem::Unparsed { span, .. } => *span,
+            GoalItem::Goal { span, .. }
+            | GoalItem::Unparsed { span, .. }
+            | GoalItem::Aside { span, .. } => *span,
         };
         let (start, end) = span_out(cell, span);
         PyGoalItem {
@@ -161,6 +163,7 @@ impl PyGoalItem {
         match self.inner {
             GoalItem::Goal { .. } => "goal",
             GoalItem::Unparsed { .. } => "unparsed",
+            GoalItem::Aside { .. } => "aside",
         }
     }
     /// The goal read (its result missing: results are placed by `read_cells`); `None` for
@@ -171,7 +174,7 @@ impl PyGoalItem {
             GoalItem::Goal { goal, .. } => Some(PyGoal {
                 inner: goal.clone(),
             }),
-            GoalItem::Unparsed { .. } => None,
+            GoalItem::Unparsed { .. } | GoalItem::Aside { .. } => None,
         }
     }
     /// `(start, end)`: Python `str` indexes into the cell's text.

@@ -96,7 +96,9 @@ pub(crate) fn aligned_to_js(aligned: &Aligned) -> Result<JsValue, JsValue> {
     set_spans(
         &get(&goal_cell, "items")?,
         aligned.goal_cell.items.iter().map(|item| match item {
-            GoalItem::Goal { span, .. } | GoalItem::Unparsed { span, .. } => (goals, *span),
+            GoalItem::Goal { span, .. }
+            | GoalItem::Unparsed { span, .. }
+            | GoalItem::Aside { span, .. } => (goals, *span),
         }),
     )?;
     set_spans(

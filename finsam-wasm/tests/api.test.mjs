@@ -216,7 +216,7 @@ test('calibrate finds the edges that agree with the decided grades', () => {
   assert.equal(c.baseline_agreeing, 2);
   assert.equal(c.agreement, '1');
   assert.deepEqual(c.disagreements, []);
-  assert.deepEqual(c.excluded, [{ intervention_id: 'f', reason: 'decided_not_applicable' }]);
+  assert.deepEqual(c.excluded, [{ intervention_id: 'f', name: 'f', reason: 'decided_not_applicable' }]);
   assert.equal(c.confusion.length, 16);
   assert.deepEqual(c.confusion.filter((cell) => cell.count > 0), [
     { decided: 'very_good', computed: 'very_good', count: 2 },

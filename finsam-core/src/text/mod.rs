@@ -69,6 +69,8 @@ pub enum IssueCode {
     /// A word spelled nearly as one the parser knows ("Ej tillämbart", "Matning ej gjord"),
     /// read as that word (`near_miss_word`).
     NearMissWord,
+    /// Goals at the end of a goal cell set aside as text from another column (`leaked_text`).
+    LeakedText,
 }
 
 impl IssueCode {
@@ -82,9 +84,10 @@ impl IssueCode {
     pub fn severity(self) -> Severity {
         match self {
             IssueCode::UnparsedText | IssueCode::TooLong => Severity::Error,
-            IssueCode::MissingResult | IssueCode::UnalignedResult | IssueCode::NumberInText => {
-                Severity::Warning
-            }
+            IssueCode::MissingResult
+            | IssueCode::UnalignedResult
+            | IssueCode::NumberInText
+            | IssueCode::LeakedText => Severity::Warning,
             IssueCode::ApproximateNumber | IssueCode::SharedResult | IssueCode::NearMissWord => {
                 Severity::Info
             }
@@ -142,6 +145,15 @@ pub enum GoalItem {
         /// The text.
         text: String,
     },
+    /// Text read as a goal but set aside as not the cell's own: figures that repeat the cell's
+    /// goals without their full stop and that no result answers, as when last year's results
+    /// leak into the goal column of an extracted table. An issue (`leaked_text`) says so.
+    Aside {
+        /// Where it stands in the cell.
+        span: Span,
+        /// The text.
+        text: String,
+    },
 }
 
 /// One item of a result cell.
@@ -182,7 +194,7 @@ impl GoalCell {
     pub fn goals(&self) -> impl Iterator<Item = &Goal> {
         self.items.iter().filter_map(|item| match item {
             GoalItem::Goal { goal, .. } => Some(goal),
-            GoalItem::Unparsed { .. } => None,
+            GoalItem::Unparsed { .. } | GoalItem::Aside { .. } => None,
         })
     }
 }
@@ -1338,6 +1350,72 @@ fn unparsed_result(text: &str, span: Span, issues: &mut Vec<Issue>) -> Piece {
 // ---------------------------------------------------------------------------------------------
 // Alignment
 
+/// Sets aside the goals at the end of a goal cell that are text from another column: when the
+/// cell has more goals than the result cell has results, the surplus at the end is set aside
+/// if every goal before it ends with a full stop, none of the surplus does, the surplus follows
+/// the last full stop on its line, and one of them has the unit of a goal before it ("20 nya
+/// deltagare.\n35 % i arbete/studier. 19 nya deltagare": last year's 19 new participants).
+fn set_aside_leaked(cell: &mut GoalCell, results: usize) {
+    let goals: Vec<(usize, Span, Option<String>)> = cell
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| match item {
+            GoalItem::Goal { goal, span } => {
+                Some((index, *span, goal.unit().map(str::to_lowercase)))
+            }
+            _ => None,
+        })
+        .collect();
+    let surplus = goals.len().saturating_sub(results);
+    if surplus == 0 || surplus == goals.len() {
+        return;
+    }
+    let (kept, run) = goals.split_at(goals.len() - surplus);
+    let text = cell.text.as_str();
+    let stops = |span: &Span| {
+        span.of(text).trim_end().ends_with('.')
+            || text
+                .get(span.end..)
+                .is_some_and(|rest| rest.trim_start().starts_with('.'))
+    };
+    let kept_stop = kept.iter().all(|(_, span, _)| stops(span));
+    let run_stop = run.iter().any(|(_, span, _)| stops(span));
+    let same_line = match (kept.last(), run.first()) {
+        (Some((_, last, _)), Some((_, first, _))) => text
+            .get(last.end..first.start)
+            .is_some_and(|between| !between.contains('\n')),
+        _ => false,
+    };
+    let repeats = run
+        .iter()
+        .any(|(_, _, unit)| unit.is_some() && kept.iter().any(|(_, _, earlier)| earlier == unit));
+    if !(kept_stop && !run_stop && same_line && repeats) {
+        return;
+    }
+    for (index, span, _) in run {
+        let shown = clean(text, *span);
+        if let Some(item) = cell.items.get_mut(*index) {
+            *item = GoalItem::Aside {
+                span: *span,
+                text: shown.clone(),
+            };
+        }
+        cell.issues.push(issue(
+            IssueCode::LeakedText,
+            Cell::Goals,
+            text,
+            *span,
+            format!(
+                "\"{shown}\" står utan punkt efter mål som har punkt, upprepar ett av dem och har inget resultat: läst som text från en annan kolumn, inte som ett mål."
+            ),
+            format!(
+                "\"{shown}\" stands without a full stop after goals that have one, repeats one of them and has no result: read as text from another column, not as a goal."
+            ),
+        ));
+    }
+}
+
 /// Content words of a text, shortened to their first five letters, for comparing a goal with
 /// a result ("förbättrad hälsa" ~ "förbättrad hälsa", "arbete/studier" ~ "arbete/studier").
 fn stems(text: &str) -> Vec<String> {
@@ -1429,7 +1507,13 @@ fn score(
 /// assert_eq!(aligned.sources, [vec![0], vec![1]]);
 /// assert!(aligned.complete());
 /// ```
-pub fn align(goal_cell: GoalCell, result_cell: ResultCell) -> Aligned {
+pub fn align(mut goal_cell: GoalCell, result_cell: ResultCell) -> Aligned {
+    let results_read = result_cell
+        .items
+        .iter()
+        .filter(|item| matches!(item, ResultItem::Result { .. }))
+        .count();
+    set_aside_leaked(&mut goal_cell, results_read);
     let goals: Vec<&Goal> = goal_cell.goals().collect();
     let results: Vec<(usize, &GoalResult, Span)> = result_cell
         .items
@@ -1677,7 +1761,7 @@ fn goal_span(cell: &GoalCell, goal_index: usize) -> Option<Span> {
         .iter()
         .filter_map(|item| match item {
             GoalItem::Goal { span, .. } => Some(*span),
-            GoalItem::Unparsed { .. } => None,
+            GoalItem::Unparsed { .. } | GoalItem::Aside { .. } => None,
         })
         .nth(goal_index)
 }

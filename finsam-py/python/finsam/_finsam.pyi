@@ -803,10 +803,12 @@ class Issue:
 
 @final
 class GoalItem:
-    """One item of a goal cell: a goal read (``type == "goal"``) or unparsed text."""
+    """One item of a goal cell: a goal read (``type == "goal"``), unparsed text, or text set
+    aside as not the cell's own (``type == "aside"``, e.g. last year's results leaked into the
+    goal column)."""
 
     @property
-    def type(self) -> Literal["goal", "unparsed"]: ...
+    def type(self) -> Literal["goal", "unparsed", "aside"]: ...
     @property
     def goal(self) -> Optional[Goal]: ...
     @property
