@@ -101,12 +101,17 @@ pub(super) fn joined_name(text: &str) -> String {
     out
 }
 
-/// A name folded for comparing: lower case, letters and digits only, each word.
+/// Small words that names keep or drop between places ("Ungdomsprojektet i Salem",
+/// "Ungdomsprojektet Salem").
+const SMALL_WORDS: [&str; 6] = ["i", "på", "och", "av", "för", "med"];
+
+/// A name folded for comparing: lower case, letters and digits only, each word but the small
+/// ones.
 pub(super) fn folded_words(text: &str) -> Vec<String> {
     joined_name(text)
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !SMALL_WORDS.contains(w))
         .map(str::to_owned)
         .collect()
 }
@@ -339,6 +344,10 @@ mod tests {
                 "REKA - Remiss- och kartläggningsteam"
             ),
             2
+        );
+        assert_eq!(
+            name_match("Ungdomsprojektet Salem", "Ungdomsprojektet i Salem"),
+            3
         );
         assert_eq!(name_match("Lyra", "Slussen"), 0);
         assert_eq!(
