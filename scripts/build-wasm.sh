@@ -139,10 +139,10 @@ cargo_wasm_release() {
     cargo_wasm "$TARGET_ROOT/wasm" --release "$@"
 }
 
-# The package's two modules are the same crate built with one feature each: `main` is
-# `finsam`, `reports` is `finsam/reports` (see finsam-wasm/Cargo.toml). Cargo keeps both
-# builds, so a warm re-run rebuilds neither.
-MODULES="main:finsam_wasm reports:finsam_reports"
+# The package's three modules are the same crate built with one feature each: `main` is
+# `finsam`, `reports` is `finsam/reports`, `documents` is `finsam/documents` (see
+# finsam-wasm/Cargo.toml). Cargo keeps every build, so a warm re-run rebuilds none.
+MODULES="main:finsam_wasm reports:finsam_reports documents:finsam_documents"
 mkdir -p "$TARGET_ROOT/wasm/modules"
 for module in $MODULES; do
   feature="${module%%:*}"

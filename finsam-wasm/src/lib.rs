@@ -24,6 +24,8 @@
 //! Every function converts, calls the core and maps the error; the logic lives in the core.
 
 mod convert;
+#[cfg(feature = "documents")]
+mod documents;
 #[cfg(feature = "main")]
 mod economics;
 #[cfg(feature = "main")]

@@ -8,12 +8,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { finsam, finsamReports, sampleReport, START_2017, SAMPLE_YEARS } from './support.mjs';
+import { finsam, finsamDocuments, finsamReports, sampleReport, START_2017, SAMPLE_YEARS } from './support.mjs';
 
 const SEED = Number(process.env.FINSAM_FUZZ_SEED ?? 20171231);
 const CASES = Number(process.env.FINSAM_FUZZ_CASES ?? 150);
 const CODES = new Set(finsam.errorCodes());
-const MODULES = { finsam, 'finsam/reports': finsamReports };
+const MODULES = { finsam, 'finsam/reports': finsamReports, 'finsam/documents': finsamDocuments };
 
 /** mulberry32: a small seeded generator of numbers in [0, 1). */
 function generator(seed) {
@@ -157,6 +157,18 @@ function calls(f) {
     seriesGoalTable: () => finsamReports.seriesGoalTable(reports(), maybe(), maybe()),
     seriesGradePivot: () => finsamReports.seriesGradePivot(reports(), pick(['label', 'score', any()]), maybe(), maybe()),
     seriesGoalPivot: () => finsamReports.seriesGoalPivot(reports(), pick(['value', 'status', any()]), maybe(), maybe()),
+    // A report's text (a summary table of generated rows), any text, bytes or value.
+    readReport: () =>
+      finsamDocuments.readReport(
+        pick([
+          `# Årsredovisning 2017\n\nInsats\tMål\tResultat\n${rows().filter((r) => r && typeof r === 'object').map((r) => `${r.name}\t${r.goals}\t${r.results}`).join('\n')}\n`,
+          text(),
+          new TextEncoder().encode(text()),
+          any(),
+        ]),
+        maybe(),
+        pick([undefined, '2017', any()]),
+      ),
   };
 }
 
@@ -188,7 +200,9 @@ test('every function returns or throws a FinsamError with a code of the core, fo
   for (const name of ['gradeReport', 'checkReport', 'renderGoalTable', 'reportFromText', 'compareReports']) {
     assert.ok(outcomes[name].threw > 0, `${name} never threw: ${JSON.stringify(outcomes[name])}`);
   }
-  // Both modules still work.
+  assert.ok(outcomes.readReport.returned > 0 && outcomes.readReport.threw > 0, JSON.stringify(outcomes.readReport));
+  // Every module still works.
+  assert.equal(finsamDocuments.readReport('Insats\tMål\tResultat\nLyra\t20 nya\t21 nya\n', 'X', '2017').report.interventions.length, 1);
   assert.equal(finsam.gradeIntervention(START_2017).grade, 'very_good');
   assert.equal(finsamReports.readCells('20 nya deltagare', '21 nya').complete, true);
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-import { finsam, finsamReports, PKG, ROOT, SAMPLE_YEARS, START_2017, START_2017_EXPLANATION, VECTORS, WASM_DIR, sampleReport, vectorCases } from './support.mjs';
+import { finsam, finsamDocuments, finsamReports, PKG, ROOT, SAMPLE_YEARS, START_2017, START_2017_EXPLANATION, VECTORS, WASM_DIR, sampleReport, vectorCases } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const manifest = JSON.parse(readFileSync(path.join(PKG, 'package.json'), 'utf8'));
@@ -54,18 +54,33 @@ test('the package exports the Node build under Node and the web build elsewhere'
     assert.ok(existsSync(path.join(PKG, target.default)), target.default);
   }
   assert.ok(existsSync(path.join(PKG, manifest.exports['./web/finsam_reports_bg.wasm'])));
+  // The documents module, `finsam/documents`: the same two builds.
+  const documents = manifest.exports['./documents'];
+  assert.deepEqual(documents.node, { types: './node/finsam_documents.d.ts', default: './node/finsam_documents.js' });
+  assert.deepEqual(documents.default, { types: './web/finsam_documents.d.ts', default: './web/finsam_documents.js' });
+  assert.deepEqual(manifest.exports['./node/documents'], documents.node);
+  assert.deepEqual(manifest.exports['./web/documents'], documents.default);
+  for (const target of [documents.node, documents.default]) {
+    assert.ok(existsSync(path.join(PKG, target.types)), target.types);
+    assert.ok(existsSync(path.join(PKG, target.default)), target.default);
+  }
+  assert.ok(existsSync(path.join(PKG, manifest.exports['./web/finsam_documents_bg.wasm'])));
 });
 
 test('each module is its own .wasm, the web form\'s at most 200 KB gzipped, and the two share no functions', () => {
   // `finsam`, what the web form loads, stays small; `finsam/reports` also holds every table
   // of a report as data (the checker's and the economics' too), for pages that show them.
-  for (const [name, budget] of [['finsam_wasm_bg.wasm', 200_000], ['finsam_reports_bg.wasm', 256_000]]) {
+  // `finsam/documents` reads Word files (a zip archive of XML), which neither other module needs.
+  const budgets = [['finsam_wasm_bg.wasm', 200_000], ['finsam_reports_bg.wasm', 256_000], ['finsam_documents_bg.wasm', 200_000]];
+  for (const [name, budget] of budgets) {
     const size = gzipSync(readFileSync(path.join(PKG, 'web', name)), { level: 9 }).length;
     assert.ok(size <= budget, `${name} is ${size} bytes gzipped`);
   }
   const functions = (module) => Object.keys(module).filter((k) => typeof module[k] === 'function');
   const shared = functions(finsam).filter((name) => functions(finsamReports).includes(name));
   assert.deepEqual(shared.sort(), ['errorCodes', 'version']);
+  const withDocuments = functions(finsamDocuments).filter((name) => functions(finsam).includes(name) || functions(finsamReports).includes(name));
+  assert.deepEqual(withDocuments.sort(), ['errorCodes', 'version']);
 });
 
 test('the Node build can also be imported from an ES module, with named exports', async () => {
@@ -113,8 +128,10 @@ test('the web build runs in Node after initSync and agrees with the Node build',
 test('no declaration file of the package uses any', () => {
   const files = declarationFiles();
   assert.deepEqual(files.map((f) => path.relative(PKG, f)).sort(), [
+    'node/finsam_documents.d.ts',
     'node/finsam_reports.d.ts',
     'node/finsam_wasm.d.ts',
+    'web/finsam_documents.d.ts',
     'web/finsam_reports.d.ts',
     'web/finsam_wasm.d.ts',
   ]);
@@ -140,23 +157,26 @@ function declarations(file) {
 }
 
 test('the declared functions are the exported functions, in each module', () => {
-  for (const [file, module] of [['finsam_wasm.d.ts', finsam], ['finsam_reports.d.ts', finsamReports]]) {
+  const modules = [['finsam_wasm.d.ts', finsam], ['finsam_reports.d.ts', finsamReports], ['finsam_documents.d.ts', finsamDocuments]];
+  for (const [file, module] of modules) {
     const dts = readFileSync(path.join(PKG, 'node', file), 'utf8');
     const declared = [...dts.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]).sort();
     const exported = Object.keys(module).filter((k) => typeof module[k] === 'function').sort();
     assert.deepEqual(declared, exported, file);
     assert.ok(!exported.includes('__panicForTests'), 'the test-only entry point is not in the package');
   }
-  // Both modules declare the same types of the format, word for word.
+  // Every module declares the same types of the format, word for word.
   const main = declarations(path.join(PKG, 'node', 'finsam_wasm.d.ts'));
-  const text = declarations(path.join(PKG, 'node', 'finsam_reports.d.ts'));
   assert.ok(main.size > 100, `${main.size} declarations`);
-  assert.deepEqual([...text.keys()].sort(), [...main.keys()].sort());
-  for (const [name, declaration] of text) assert.equal(declaration, main.get(name), name);
+  for (const file of ['finsam_reports.d.ts', 'finsam_documents.d.ts']) {
+    const other = declarations(path.join(PKG, 'node', file));
+    assert.deepEqual([...other.keys()].sort(), [...main.keys()].sort(), file);
+    for (const [name, declaration] of other) assert.equal(declaration, main.get(name), `${file}: ${name}`);
+  }
 });
 
 test('the declared ErrorKind union is exactly the codes of the core', () => {
-  for (const file of ['finsam_wasm.d.ts', 'finsam_reports.d.ts']) {
+  for (const file of ['finsam_wasm.d.ts', 'finsam_reports.d.ts', 'finsam_documents.d.ts']) {
     const dts = readFileSync(path.join(PKG, 'node', file), 'utf8');
     const union = /export type ErrorKind =([^;]*);/.exec(dts)[1];
     const declared = [...union.matchAll(/"(\w+)"/g)].map((m) => m[1]);

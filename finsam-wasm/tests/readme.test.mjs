@@ -1,6 +1,6 @@
 // The package README's examples, run: every ```js block of finsam-wasm/pkg-template/README.md,
-// in order, as one program, with `require('finsam')` and `require('finsam/reports')` giving the
-// package's two modules. A line's
+// in order, as one program, with `require('finsam')`, `require('finsam/reports')` and
+// `require('finsam/documents')` giving the package's three modules. A line's
 // `// => value` is checked: the statement before it (on the line, or on the line above when the
 // comment stands alone) must equal the value exactly. The reports the README names
 // (`report2015`, `halfYear2019`, …) are the sample reports.
@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { finsam, finsamReports, sampleReport, WASM_DIR } from './support.mjs';
+import { finsam, finsamDocuments, finsamReports, sampleReport, WASM_DIR } from './support.mjs';
 
 const README = readFileSync(path.join(WASM_DIR, 'pkg-template', 'README.md'), 'utf8');
 
@@ -54,7 +54,7 @@ test("the package README's examples run and show what the package returns", () =
     assert.deepEqual(actual(), expected, where);
     ran += 1;
   };
-  const modules = { finsam, 'finsam/reports': finsamReports };
+  const modules = { finsam, 'finsam/reports': finsamReports, 'finsam/documents': finsamDocuments };
   const requireFinsam = (name) => {
     assert.ok(Object.hasOwn(modules, name), `require('${name}')`);
     return modules[name];

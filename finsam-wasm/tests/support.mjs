@@ -25,6 +25,11 @@ export const finsamReports = require(
   path.join(PKG, JSON.parse(readFileSync(path.join(PKG, 'package.json'), 'utf8')).exports['./reports'].node.default),
 );
 
+/** The package's documents module as `require('finsam/documents')` gives it under Node. */
+export const finsamDocuments = require(
+  path.join(PKG, JSON.parse(readFileSync(path.join(PKG, 'package.json'), 'utf8')).exports['./documents'].node.default),
+);
+
 /** The cases of a shared test vector file of finsam-core. */
 export function vectorCases(file) {
   return JSON.parse(readFileSync(path.join(VECTORS, file), 'utf8')).cases;
