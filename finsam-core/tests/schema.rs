@@ -328,3 +328,43 @@ fn documented_schema_has_the_fields_of_the_types() -> Result<(), Box<dyn std::er
     }
     Ok(())
 }
+
+/// docs/format.md lists every part the reader looks for and every code of its issues, as the
+/// core's schema enumerates them.
+#[test]
+fn the_format_document_lists_every_part_and_reading_code() {
+    let document = include_str!("../../docs/format.md");
+    let schema = finsam_core::format::schema::output_schema();
+    for name in ["PartKind", "ReadingCode"] {
+        let def = schema
+            .pointer(&format!("/$defs/{name}"))
+            .cloned()
+            .unwrap_or_default();
+        let listed = def
+            .get("enum")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let alternatives = def
+            .get("oneOf")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let codes: Vec<String> = listed
+            .into_iter()
+            .chain(
+                alternatives
+                    .into_iter()
+                    .filter_map(|v| v.get("const").cloned()),
+            )
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect();
+        assert!(codes.len() >= 9, "{name}: {codes:?}");
+        for code in codes {
+            assert!(
+                document.contains(&format!("| `{code}` |")),
+                "docs/format.md lacks {code}"
+            );
+        }
+    }
+}
