@@ -43,9 +43,8 @@ pub(super) fn organisation_in(title: &str) -> Option<String> {
     }
     let joined = kept.join(" ");
     let name = joined.trim_end_matches([',', '.', ' ']).to_owned();
-    (name.split_whitespace().count() >= 2 || name.to_lowercase() != "samordningsförbundet")
-        .then_some(name)
-        .filter(|n| n.split_whitespace().count() >= 2)
+    // "Samordningsförbundet" alone names no association.
+    (name.split_whitespace().count() >= 2).then_some(name)
 }
 
 /// The period a title names: a year, and the first half when it says "halvår" or "delår".
