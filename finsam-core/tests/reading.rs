@@ -492,3 +492,82 @@ fn the_2015_and_2017_appendices_read_as_their_samples() -> Result<(), finsam_cor
     assert_eq!(read.flows.map(|f| f.rows.len()), Some(10));
     Ok(())
 }
+
+/// Another association's report, as its public page prints it: Samordningsförbundet
+/// Umeåregionen's social report for 2022 (the source is named in the fixture). It has no
+/// goal-fulfilment table: its goals are indicators, each followed by its outcome. The reader
+/// takes the association and the year from the title, reports the tables it did not find as
+/// absent, and invents no intervention; the indicator and its outcome, read by the cell parser,
+/// give the share goal and its result as printed, "79 % (75 av 95) av de i personalen …".
+#[test]
+fn another_associations_report_reads_without_guessing() -> Result<(), finsam_core::Error> {
+    let text = include_str!("documents/umearegionen-2022-god-samordning.txt");
+    let document = read_text(text, &Limits::default())?;
+    let reading = read_report(&document, &ReadOptions::default())?;
+    let found: Vec<(&str, &str, Option<&str>)> = reading
+        .parts
+        .iter()
+        .map(|p| (p.kind.code(), p.status.code(), p.text.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "organisation",
+                "found",
+                Some("Samordningsförbundet Umeåregionen")
+            ),
+            ("period", "found", Some("2022")),
+            ("summary", "absent", None),
+            ("flows", "absent", None),
+            ("end_reasons", "absent", None),
+        ]
+    );
+    assert!(reading.report.interventions.is_empty());
+    assert!(reading.issues.is_empty());
+    // The indicator of 3.2 and its outcome, as paragraphs of the document.
+    let paragraph = |start: &str| {
+        document
+            .blocks
+            .iter()
+            .find_map(|b| b.text().filter(|t| t.starts_with(start)))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let goals = finsam_core::text::parse_goal_cell(&paragraph("80 % av de i personalen"));
+    let results = finsam_core::text::parse_result_cell(&paragraph("79 % (75 av 95)"));
+    assert!(goals.issues.is_empty() && results.issues.is_empty());
+    let aligned = finsam_core::text::align(goals, results);
+    let read: Vec<_> = aligned
+        .goals
+        .iter()
+        .map(|goal| match goal.result() {
+            GoalResult::Share(share) => (
+                goal.kind().code(),
+                goal.target(),
+                share.percent(),
+                share.numerator(),
+                share.denominator(),
+            ),
+            _ => (goal.kind().code(), goal.target(), None, None, None),
+        })
+        .collect();
+    let n = |v: i64| Some(Decimal::from(v));
+    assert_eq!(read, [("share", n(80), n(79), n(75), n(95))]);
+    let mut intervention = finsam_core::Intervention::new(
+        "lokal-samverkan",
+        "3.2 Lokal samverkan",
+        finsam_core::InterventionKind::Structural,
+    )?;
+    intervention.goals = aligned.goals;
+    let assessed = finsam_core::grade(&intervention, &finsam_core::GradingPolicy::default())?;
+    // 75 of 95 is 78.9 % of the 80 % aimed at: an attainment of 0.987, "Mycket god".
+    assert_eq!(
+        (
+            assessed.grade.map(|g| g.code()),
+            assessed.score.map(|s| s.round_dp(3))
+        ),
+        (Some("very_good"), Some(Decimal::new(987, 3)))
+    );
+    Ok(())
+}
