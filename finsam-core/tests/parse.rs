@@ -284,13 +284,25 @@ fn what_cannot_be_read_is_kept_and_reported() {
         cell.issues.first().map(|i| i.span.of(&cell.text)),
         Some("10-20 deltagare.")
     );
-    // "n av N" with n above N is kept as text, not turned into a wrong share.
+    // "n av N" with n above N is read as printed: the report says it, and the checker says
+    // that it cannot be (`share_impossible`), so it is neither lost nor mended.
     let results = parse_result_cell("50 % (9 av 8)");
-    assert!(matches!(
-        results.items.as_slice(),
-        [ResultItem::Unparsed { .. }]
-    ));
-    assert_eq!(results.issues.len(), 1);
+    let impossible: Vec<String> = results
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            ResultItem::Result { result, .. } => result
+                .impossibility()
+                .map(|e| e.message_in(finsam_core::Language::English)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(results.items.len(), 1);
+    assert_eq!(
+        impossible,
+        ["the numerator 9 is larger than the denominator 8"]
+    );
+    assert!(results.issues.is_empty());
     // An approximate number is read, and said to be approximate.
     let approximate = parse_result_cell("Cirka 40 deltagare");
     assert_eq!(

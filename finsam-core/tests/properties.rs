@@ -220,7 +220,28 @@ proptest! {
         let (n, d) = (Decimal::from(n), Decimal::from(n + extra + 1));
         let share = ShareResult::new(None, Some((n, d))).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(share.fraction_percent(), Some(n / d * Decimal::ONE_HUNDRED));
-        prop_assert_eq!(share.value_percent(ShareBasis::Printed), n / d * Decimal::ONE_HUNDRED);
+        prop_assert_eq!(share.value_percent(ShareBasis::Printed), Some(n / d * Decimal::ONE_HUNDRED));
+    }
+
+    #[test]
+    fn a_share_as_printed_always_loads_and_is_impossible_exactly_when_it_cannot_be(
+        n in 0i64..1_000, d in 0i64..1_000, percent in proptest::option::of(0i64..300)
+    ) {
+        let (n, d) = (Decimal::from(n), Decimal::from(d));
+        let percent = percent.map(Decimal::from);
+        let json = serde_json::json!({"type": "share", "numerator": n.to_string(),
+            "denominator": d.to_string(), "percent": percent.map(|p| p.to_string())});
+        let loaded: GoalResult = finsam_core::format::from_json(&json.to_string())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let impossible = n > d || d.is_zero() || percent.is_some_and(|p| p > Decimal::ONE_HUNDRED);
+        prop_assert_eq!(loaded.impossibility().is_some(), impossible);
+        // Strict making refuses exactly those, with the same error.
+        let strict = ShareResult::new(percent, Some((n, d)));
+        prop_assert_eq!(strict.as_ref().err().map(|e| e.code()), loaded.impossibility().map(|e| e.code()));
+        // What loads is written back as it was printed.
+        let again: GoalResult = finsam_core::format::from_json(&finsam_core::format::to_json(&loaded))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(again, loaded);
     }
 
     #[test]

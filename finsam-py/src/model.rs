@@ -728,8 +728,10 @@ impl PyGoalResult {
             share.insert("text".into(), text.into());
         }
         let share = serde_json::Value::Object(share);
+        // Strict, as a form is: a share that cannot be loads only from a report as printed.
+        let share: GoalResult = catch(|| finsam_core::format::from_json(&share.to_string()))?;
         Ok(PyGoalResult {
-            inner: catch(|| finsam_core::format::from_json(&share.to_string()))?,
+            inner: share.strict()?,
         })
     }
 

@@ -197,10 +197,15 @@ def test_parse_goal_and_result_cells() -> None:
     results = finsam.parse_result_cell("15 deltagare, 8 nya. 96 % (48 av 50)")
     assert [r.type for r in results.results] == ["count", "count", "share"]
     assert [item.text for item in results.items] == ["15 deltagare", "8 nya.", "96 % (48 av 50)"]
-    broken = finsam.parse_result_cell("50 % (9 av 8)")
-    assert [item.type for item in broken.items] == ["unparsed"]
-    assert broken.items[0].result is None
-    assert [i.code for i in broken.issues] == ["unparsed_text"]
+    # A share that cannot be is read as printed; the checker reports it (share_impossible).
+    impossible = finsam.parse_result_cell("50 % (9 av 8)")
+    assert [item.type for item in impossible.items] == ["result"]
+    share = impossible.items[0].result
+    assert (share.percent, share.numerator, share.denominator) == (Decimal(50), Decimal(9), Decimal(8))
+    assert impossible.issues == []
+    with pytest.raises(finsam.FinsamError) as refused:
+        finsam.Result.share(percent=50, numerator=9, denominator=8)
+    assert (refused.value.code, refused.value.path) == ("numerator_above_denominator", "numerator")
     approximate = finsam.parse_result_cell("Cirka 40 deltagare")
     assert [(i.code, i.severity) for i in approximate.issues] == [("approximate_number", "info")]
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any
+from typing import Any, Optional
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import finsam
 from conftest import load_vectors
@@ -45,7 +47,31 @@ def test_grading_vector(case: dict[str, Any]) -> None:
     assert finsam.grade_many([intervention], policy) == [assessment]
 
 
-@pytest.mark.parametrize("case", ERRORS, ids=[c["name"] for c in ERRORS])
+PRINTED = [c for c in ERRORS if c.get("loads")]
+
+
+@pytest.mark.parametrize("case", PRINTED, ids=[c["name"] for c in PRINTED])
+def test_a_share_as_printed_loads_and_is_found_but_validation_refuses_it(
+    case: dict[str, Any],
+) -> None:
+    expected = case["expected"]
+    if case["what"] == "intervention":
+        intervention = finsam.Intervention.from_json(case["input"])
+        assert intervention.goals[0].kind == "share"
+        return
+    report = finsam.Report.from_json(case["input"])
+    found = [
+        {"code": d.code, "path": d.path, "message_sv": d.message("sv"), "message_en": d.message("en")}
+        for d in report.check()
+    ]
+    assert found == [case["finding"]]
+    assert [(e.code, e.path) for e in finsam.validate_json(case["input"])] == [
+        (expected["code"], expected["path"])
+    ]
+
+
+@pytest.mark.parametrize("case", [c for c in ERRORS if not c.get("loads")],
+                         ids=[c["name"] for c in ERRORS if not c.get("loads")])
 def test_error_vector(case: dict[str, Any]) -> None:
     load = {
         "report": finsam.Report.from_json,
@@ -67,3 +93,23 @@ def test_error_vector(case: dict[str, Any]) -> None:
         # validate_json finds the same first error, returned rather than raised.
         found = finsam.validate_json(case["input"])
         assert [(e.code, e.path) for e in found][:1] == [(error.code, error.path)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 40), st.integers(0, 40), st.one_of(st.none(), st.integers(0, 150)))
+def test_any_printed_share_loads_and_validation_refuses_exactly_the_impossible(
+    numerator: int, denominator: int, percent: Optional[int]
+) -> None:
+    result: dict[str, Any] = {"type": "share", "numerator": str(numerator), "denominator": str(denominator)}
+    if percent is not None:
+        result["percent"] = str(percent)
+    text = json.dumps({
+        "format_version": 1, "organisation": "Samordningsförbundet Exempel", "period": "2017",
+        "interventions": [{"id": "a", "name": "A", "kind": "individual", "status": "active", "goals": [
+            {"description": "g", "kind": "share", "target": "50", "result": result}]}],
+    })
+    report = finsam.Report.from_json(text)
+    impossible = numerator > denominator or denominator == 0 or (percent is not None and percent > 100)
+    assert [d.code for d in report.check() if d.code == "share_impossible"] == (["share_impossible"] if impossible else [])
+    assert bool(finsam.validate_json(text)) == impossible
+    assert finsam.Report.from_json(report.to_json()) == report

@@ -99,6 +99,23 @@ for (const c of errors) {
     continue;
   }
 
+  if (c.loads) {
+    // A share as printed: it loads and grades, and the checker says that it cannot be.
+    test(`error vector ${c.name}: loads as printed, and validation alone refuses it`, () => {
+      if (c.what === 'report') {
+        assert.equal(finsam.gradeReport(value).length, 1);
+        const found = finsam.checkReport(value).map(({ code, location, message_sv, message_en }) =>
+          ({ code, path: location.path, message_sv, message_en }));
+        assert.deepEqual(found, [c.finding]);
+      } else {
+        assert.equal(finsam.gradeIntervention(value).goals.length, 1);
+      }
+      const outcome = c.what === 'report' ? finsam.validateReport(value) : finsam.validateIntervention(value);
+      assert.deepEqual(outcome.errors.map(where), [where(c.expected)]);
+    });
+    continue;
+  }
+
   test(`error vector ${c.name}: misuse throws FinsamError ${c.expected.code}`, () => {
     const error = misuse(c.what, value);
     assert.ok(error instanceof Error);

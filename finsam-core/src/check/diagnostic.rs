@@ -74,6 +74,9 @@ pub enum DiagnosticCode {
     /// A share's printed percentage is one percentage point or more from its fraction
     /// (`share_printed_mismatch`).
     SharePrintedMismatch,
+    /// A share as printed cannot be: a numerator above its denominator, a percentage above
+    /// 100 or a zero denominator (`share_impossible`).
+    ShareImpossible,
     /// A goal's result contradicts the flow figure it measures (`goal_flow_mismatch`).
     GoalFlowMismatch,
     /// An end-reason row's counts do not add up to its printed total (`end_reason_row_total`).
@@ -109,7 +112,7 @@ pub enum DiagnosticCode {
 
 impl DiagnosticCode {
     /// Every code, in declaration order.
-    pub const ALL: [DiagnosticCode; 22] = [
+    pub const ALL: [DiagnosticCode; 23] = [
         DiagnosticCode::FlowGenderSum,
         DiagnosticCode::FlowNewAboveCurrent,
         DiagnosticCode::FlowEndedAboveCurrent,
@@ -118,6 +121,7 @@ impl DiagnosticCode {
         DiagnosticCode::FlowUniqueAboveTotal,
         DiagnosticCode::FlowRowMissing,
         DiagnosticCode::SharePrintedMismatch,
+        DiagnosticCode::ShareImpossible,
         DiagnosticCode::GoalFlowMismatch,
         DiagnosticCode::EndReasonRowTotal,
         DiagnosticCode::EndReasonColumnTotal,

@@ -1,6 +1,6 @@
 //! The checker: finds the arithmetic that does not hold in a report — flow rows whose parts do
 //! not add up, totals that are not column sums, printed percentages that do not match their
-//! fractions, goal results that contradict the flow table, end-reason tables that do not add up,
+//! fractions, shares that cannot be (n above N), goal results that contradict the flow table, end-reason tables that do not add up,
 //! and goals stated with different targets in two places. It never changes the report.
 //!
 //! Blank and not-applicable cells are skipped where a check needs them, and count as 0 in column
@@ -170,6 +170,42 @@ fn check_goal(
                 ));
             }
         }
+    }
+    let printed = std::iter::once((format!("{path}.result"), goal.result()))
+        .chain(goal.last_year().map(|r| (format!("{path}.last_year"), r)))
+        .chain(
+            goal.also_reported()
+                .iter()
+                .enumerate()
+                .map(|(index, statement)| {
+                    (
+                        format!("{path}.also_reported[{index}].result"),
+                        &statement.result,
+                    )
+                }),
+        );
+    for (place, result) in printed {
+        let (GoalResult::Share(share), Some(error)) = (result, result.impossibility()) else {
+            continue;
+        };
+        found.push(finding(
+            DiagnosticCode::ShareImpossible,
+            format!("{place}.{}", error.path()),
+            None,
+            None,
+            format!(
+                "målet \"{}\": andelen {} kan inte stämma: {}.",
+                goal.description(),
+                share.as_written(sv),
+                error.message_in(sv)
+            ),
+            format!(
+                "goal \"{}\": the share {} cannot be right: {}.",
+                goal.description(),
+                share.as_written(en),
+                error.message_in(en)
+            ),
+        ));
     }
     if let Some(target) = goal.target() {
         for (index, statement) in goal.also_stated().iter().enumerate() {

@@ -26,7 +26,7 @@ pub(crate) fn check_percent(value: Decimal, field: &str) -> Result<()> {
             ErrorKind::ShareAbove100,
             field,
             format!("{value} % är mer än 100 %"),
-            format!("{value} % is above 100 %"),
+            format!("{value}% is above 100%"),
         ));
     }
     Ok(())

@@ -1,4 +1,6 @@
-//! Validation that reports every error of a document at once.
+//! Validation that reports every error of a document at once, strictly: a share that cannot
+//! be (n above N, above 100 %, "0 av 0") loads, because a report may print one, but a form
+//! that validates refuses it as the owner types.
 
 use crate::common::error::{Error, ErrorKind};
 use crate::common::json::{from_json, from_value};
@@ -20,7 +22,17 @@ use crate::model::goal::Goal;
 /// ```
 pub fn validate_report_json(json: &str) -> Vec<Error> {
     let first = match crate::model::report::Report::from_json(json) {
-        Ok(_) => return Vec::new(),
+        Ok(report) => {
+            return report
+                .interventions
+                .iter()
+                .enumerate()
+                .flat_map(|(index, intervention)| {
+                    intervention_impossibilities(intervention)
+                        .map(move |e| e.under(&format!("interventions[{index}]")))
+                })
+                .collect()
+        }
         // A document over the limits is not read further.
         Err(error) if error.kind() == ErrorKind::LimitExceeded => return vec![error],
         Err(error) => error,
@@ -61,16 +73,20 @@ pub fn validate_report_json(json: &str) -> Vec<Error> {
     {
         errors.push(error);
     }
+    let mut load_errors = errors.len();
     for (index, intervention) in interventions.into_iter().enumerate() {
+        let found = validate_intervention_value(intervention);
+        load_errors += found.load_errors;
         errors.extend(
-            validate_intervention_value(intervention)
+            found
+                .errors
                 .into_iter()
                 .map(|e| e.under(&format!("interventions[{index}]"))),
         );
     }
-    if errors.is_empty() {
-        // The parts are sound on their own; the error is between them (e.g. a duplicate id).
-        errors.push(first);
+    if load_errors == 0 {
+        // The parts load on their own; the error is between them (e.g. a duplicate id).
+        errors.insert(0, first);
     }
     errors
 }
@@ -79,7 +95,7 @@ pub fn validate_report_json(json: &str) -> Vec<Error> {
 /// checked on its own). Paths are relative to the intervention.
 pub fn validate_intervention_json(json: &str) -> Vec<Error> {
     match serde_json::from_str::<serde_json::Value>(json) {
-        Ok(value) => validate_intervention_value(value),
+        Ok(value) => validate_intervention_value(value).errors,
         Err(_) => from_json::<crate::model::intervention::Intervention>(json)
             .err()
             .into_iter()
@@ -87,31 +103,87 @@ pub fn validate_intervention_json(json: &str) -> Vec<Error> {
     }
 }
 
-fn validate_intervention_value(value: serde_json::Value) -> Vec<Error> {
+/// The errors of the shares of an intervention's goals that load as printed but cannot be
+/// (see [`crate::GoalResult::impossibility`]), with paths relative to the intervention.
+fn intervention_impossibilities(
+    intervention: &crate::model::intervention::Intervention,
+) -> impl Iterator<Item = Error> + '_ {
+    intervention
+        .goals
+        .iter()
+        .enumerate()
+        .flat_map(|(index, goal)| {
+            goal_impossibilities(goal).map(move |e| e.under(&format!("goals[{index}]")))
+        })
+}
+
+/// The impossible shares of one goal: its result, last year's, and the results stated
+/// elsewhere, with paths relative to the goal.
+fn goal_impossibilities(goal: &Goal) -> impl Iterator<Item = Error> + '_ {
+    let stated = goal
+        .also_reported()
+        .iter()
+        .enumerate()
+        .map(|(index, statement)| (format!("also_reported[{index}].result"), &statement.result));
+    std::iter::once(("result".to_owned(), goal.result()))
+        .chain(goal.last_year().map(|r| ("last_year".to_owned(), r)))
+        .chain(stated)
+        .filter_map(|(place, result)| result.impossibility().map(|e| e.under(&place)))
+}
+
+/// The errors of one intervention, in the order of its fields, and how many of them keep it
+/// from loading (the rest are impossible shares, which load).
+struct Found {
+    errors: Vec<Error>,
+    load_errors: usize,
+}
+
+fn validate_intervention_value(value: serde_json::Value) -> Found {
     let first = match from_value::<crate::model::intervention::Intervention>(value.clone()) {
-        Ok(_) => return Vec::new(),
+        Ok(intervention) => {
+            return Found {
+                errors: intervention_impossibilities(&intervention).collect(),
+                load_errors: 0,
+            }
+        }
         Err(error) => error,
     };
+    let only_first = |first| Found {
+        errors: vec![first],
+        load_errors: 1,
+    };
     let serde_json::Value::Object(mut fields) = value else {
-        return vec![first];
+        return only_first(first);
     };
     let Some(serde_json::Value::Array(goals)) = fields.remove("goals") else {
-        return vec![first];
+        return only_first(first);
     };
     let mut errors = Vec::new();
+    let mut load_errors = 0;
     fields.insert("goals".into(), serde_json::Value::Array(Vec::new()));
     if let Err(error) =
         from_value::<crate::model::intervention::Intervention>(serde_json::Value::Object(fields))
     {
         errors.push(error);
+        load_errors += 1;
     }
     for (index, goal) in goals.into_iter().enumerate() {
-        if let Err(error) = from_value::<Goal>(goal) {
-            errors.push(error.under(&format!("goals[{index}]")));
+        match from_value::<Goal>(goal) {
+            Ok(goal) => errors
+                .extend(goal_impossibilities(&goal).map(|e| e.under(&format!("goals[{index}]")))),
+            Err(error) => {
+                errors.push(error.under(&format!("goals[{index}]")));
+                load_errors += 1;
+            }
         }
     }
-    if errors.is_empty() {
-        errors.push(first);
+    if load_errors == 0 {
+        // The goals load on their own; the error is between them and the intervention.
+        errors.insert(0, first);
+        load_errors = 1;
     }
-    errors
+    Found {
+        errors,
+        load_errors,
+    }
 }

@@ -153,7 +153,11 @@ where
 fn assess_goal(index: usize, goal: &Goal, policy: &GradingPolicy) -> Result<GoalAssessment> {
     let (value, attainment, status) = match goal.result() {
         GoalResult::Count(count) => numeric(goal, count.value())?,
-        GoalResult::Share(share) => numeric(goal, share.value_percent(policy.share_basis()))?,
+        GoalResult::Share(share) => match share.value_percent(policy.share_basis()) {
+            Some(value) => numeric(goal, value)?,
+            // "0 av 0": nobody was measured.
+            None => (None, None, GoalStatus::NotMeasured),
+        },
         GoalResult::Qualitative(q) => match q.assessment() {
             QualitativeAssessment::Reached => (None, Some(Decimal::ONE), GoalStatus::Reached),
             QualitativeAssessment::NotReached => {

@@ -194,7 +194,8 @@ impl TryFrom<ResultFields> for GoalResult {
                     }
                 };
                 GoalResult::Share(
-                    ShareResult::new(fields.percent, fraction)?.with_text(fields.text),
+                    // As printed: an impossible share loads, and the checker says what is wrong.
+                    ShareResult::as_printed(fields.percent, fraction)?.with_text(fields.text),
                 )
             }
             ResultType::Qualitative => {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::checks::{check_not_negative, check_percent, check_text, check_whole};
 use crate::common::error::{Error, ErrorKind, Result};
+use crate::common::locale::{format_number, format_percent, Language};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
@@ -82,6 +83,53 @@ impl GoalResult {
     /// Missing, with nothing reported.
     pub fn missing() -> GoalResult {
         GoalResult::Missing { wording: None }
+    }
+
+    /// What makes the result impossible as printed, if anything: a share's numerator above its
+    /// denominator, percentage above 100 or zero denominator (see
+    /// [`ShareResult::impossibility`]). Such a result loads; the checker reports it.
+    pub fn impossibility(&self) -> Option<Error> {
+        match self {
+            GoalResult::Share(share) => share.impossibility(),
+            _ => None,
+        }
+    }
+
+    /// The result as a report table prints it: "67 % (14 av 21)", "1 150", "Ej mätt" (the
+    /// examples are at `render::result_text`).
+    pub fn shown(&self, language: Language) -> String {
+        let wording_or = |wording: &Option<String>, sv: &str, en: &str| {
+            wording
+                .clone()
+                .unwrap_or_else(|| language.pick(sv, en).to_owned())
+        };
+        match self {
+            GoalResult::Count(count) => format_number(count.value(), 2, language),
+            // A fraction alone is shown with its exact percentage: "8,5 % (17 av 200)".
+            GoalResult::Share(share) => match (share.percent, share.fraction_percent) {
+                (None, Some(exact)) => format!(
+                    "{} ({})",
+                    format_percent(exact, language),
+                    share.as_written(language)
+                ),
+                _ => share.as_written(language),
+            },
+            GoalResult::Qualitative(qualitative) => qualitative.text().to_owned(),
+            GoalResult::NotMeasured { wording } => wording_or(wording, "Ej mätt", "Not measured"),
+            GoalResult::NotApplicable { wording } => {
+                wording_or(wording, "Ej tillämpligt", "Not applicable")
+            }
+            GoalResult::Missing { wording } => wording_or(wording, "Resultat saknas", "No result"),
+        }
+    }
+
+    /// The result if it is possible, else the error a form shows for it: strict, as
+    /// [`ShareResult::new`] is.
+    pub fn strict(self) -> Result<GoalResult> {
+        match self.impossibility() {
+            Some(error) => Err(error),
+            None => Ok(self),
+        }
     }
 
     /// The stable code of the result's form: `count`, `share`, `qualitative`, `not_measured`,
@@ -183,42 +231,54 @@ pub struct ShareResult {
 }
 
 impl ShareResult {
-    /// A share from a printed percentage (0–100) and/or a fraction `(numerator, denominator)`.
+    /// A share from a printed percentage (0–100) and/or a fraction `(numerator, denominator)`,
+    /// as a form enters it: strict.
     ///
     /// Errors name the field: a negative number (`negative_value`), a percentage above 100
     /// (`share_above_100`), a fraction that is not whole numbers (`not_whole_number`), a zero
     /// denominator (`zero_denominator`), a numerator above its denominator
     /// (`numerator_above_denominator`), or neither percentage nor fraction (`empty_share`).
+    /// A report that printed such a share still loads: see [`ShareResult::as_printed`].
     pub fn new(
         percent: Option<Decimal>,
         fraction: Option<(Decimal, Decimal)>,
     ) -> Result<ShareResult> {
+        let share = ShareResult::as_printed(percent, fraction)?;
+        match share.impossibility() {
+            Some(error) => Err(error),
+            None => Ok(share),
+        }
+    }
+
+    /// A share as a report printed it, which may be impossible: a numerator above its
+    /// denominator ("14 av 12"), a percentage above 100, or a zero denominator ("0 av 0").
+    /// Such a share loads, so that nothing printed is lost; [`ShareResult::impossibility`]
+    /// says what is wrong with it, and the checker reports it (`share_impossible`).
+    ///
+    /// What cannot be a share at all is still an error: a negative number
+    /// (`negative_value`), a fraction that is not whole numbers (`not_whole_number`), or
+    /// neither percentage nor fraction (`empty_share`).
+    ///
+    /// ```
+    /// use finsam_core::ShareResult;
+    /// use rust_decimal::Decimal;
+    /// let share = ShareResult::as_printed(None, Some((Decimal::from(14), Decimal::from(12))))?;
+    /// assert_eq!(share.impossibility().map(|e| e.code()), Some("numerator_above_denominator"));
+    /// assert!(ShareResult::new(None, Some((Decimal::from(14), Decimal::from(12)))).is_err());
+    /// # Ok::<(), finsam_core::Error>(())
+    /// ```
+    pub fn as_printed(
+        percent: Option<Decimal>,
+        fraction: Option<(Decimal, Decimal)>,
+    ) -> Result<ShareResult> {
         if let Some(percent) = percent {
-            check_percent(percent, "percent")?;
+            check_not_negative(percent, "percent")?;
         }
         if let Some((numerator, denominator)) = fraction {
             check_not_negative(numerator, "numerator")?;
             check_not_negative(denominator, "denominator")?;
             check_whole(numerator, "numerator")?;
             check_whole(denominator, "denominator")?;
-            if denominator.is_zero() {
-                return Err(Error::bilingual(
-                    ErrorKind::ZeroDenominator,
-                    "denominator",
-                    "nämnaren i en andel är noll",
-                    "the denominator of a share is zero",
-                ));
-            }
-            if numerator > denominator {
-                return Err(Error::bilingual(
-                    ErrorKind::NumeratorAboveDenominator,
-                    "numerator",
-                    format!("täljaren {numerator} är större än nämnaren {denominator}"),
-                    format!(
-                        "the numerator {numerator} is larger than the denominator {denominator}"
-                    ),
-                ));
-            }
         }
         if percent.is_none() && fraction.is_none() {
             return Err(Error::bilingual(
@@ -229,7 +289,8 @@ impl ShareResult {
             ));
         }
         let fraction_percent = match fraction {
-            // n ≤ N, so the ratio is at most 1 and the percentage at most 100.
+            // "0 av 0" has no percentage.
+            Some((_, denominator)) if denominator.is_zero() => None,
             Some((numerator, denominator)) => Some(
                 numerator
                     .checked_div(denominator)
@@ -254,11 +315,57 @@ impl ShareResult {
         })
     }
 
+    /// What makes the share impossible, if anything: the error [`ShareResult::new`] gives for
+    /// it (`share_above_100`, `zero_denominator` or `numerator_above_denominator`), with the
+    /// field it is in.
+    pub fn impossibility(&self) -> Option<Error> {
+        if let Some(error) = self.percent.and_then(|p| check_percent(p, "percent").err()) {
+            return Some(error);
+        }
+        let (numerator, denominator) = (self.numerator?, self.denominator?);
+        if denominator.is_zero() {
+            return Some(Error::bilingual(
+                ErrorKind::ZeroDenominator,
+                "denominator",
+                "nämnaren i en andel är noll",
+                "the denominator of a share is zero",
+            ));
+        }
+        (numerator > denominator).then(|| {
+            Error::bilingual(
+                ErrorKind::NumeratorAboveDenominator,
+                "numerator",
+                format!("täljaren {numerator} är större än nämnaren {denominator}"),
+                format!("the numerator {numerator} is larger than the denominator {denominator}"),
+            )
+        })
+    }
+
     /// The same result, keeping the text the report printed.
     #[must_use]
     pub fn with_text(mut self, text: Option<String>) -> ShareResult {
         self.text = text;
         self
+    }
+
+    /// The share with the figures the report gave and no others: "120 %", "14 av 12",
+    /// "50 % (9 av 8)" ("50% (9 of 8)" in English).
+    pub fn as_written(&self, language: Language) -> String {
+        let percent = self.percent.map(|p| format_percent(p, language));
+        let fraction = self.numerator.zip(self.denominator).map(|(n, d)| {
+            format!(
+                "{} {} {}",
+                format_number(n, 0, language),
+                language.pick("av", "of"),
+                format_number(d, 0, language)
+            )
+        });
+        match (percent, fraction) {
+            (Some(percent), Some(fraction)) => format!("{percent} ({fraction})"),
+            (Some(shown), None) | (None, Some(shown)) => shown,
+            // A share has one or the other (checked when it is made).
+            (None, None) => String::new(),
+        }
     }
 
     /// The percentage as printed, if given.
@@ -288,13 +395,12 @@ impl ShareResult {
 
     /// The percentage the result stands for: the fraction's exact percentage when a fraction is
     /// given (the printed figure is often rounded or wrong), else the printed percentage.
-    pub fn value_percent(&self, basis: ShareBasis) -> Decimal {
-        // A valid share always has one of the two (checked in `new`).
+    /// `None` only for a printed "0 av 0" without a percentage, which stands for none.
+    pub fn value_percent(&self, basis: ShareBasis) -> Option<Decimal> {
         match basis {
             ShareBasis::Fraction => self.fraction_percent.or(self.percent),
             ShareBasis::Printed => self.percent.or(self.fraction_percent),
         }
-        .unwrap_or(Decimal::ZERO)
     }
 
     /// How far the printed percentage is from the fraction's, in percentage points, when both
@@ -415,19 +521,61 @@ mod tests {
     }
 
     #[test]
+    fn an_impossible_share_as_printed_loads_and_says_what_is_wrong() -> Result<()> {
+        let above = ShareResult::as_printed(None, Some((d(14), d(12))))?;
+        assert_eq!(
+            above.fraction_percent().map(|p| p.round_dp(2)),
+            Some(Decimal::new(11667, 2))
+        );
+        assert_eq!(
+            kind_of(GoalResult::Share(above).strict()),
+            Some((ErrorKind::NumeratorAboveDenominator, "numerator".into()))
+        );
+        let zero = ShareResult::as_printed(None, Some((d(0), d(0))))?;
+        assert_eq!(zero.value_percent(ShareBasis::Fraction), None);
+        assert_eq!(
+            zero.impossibility()
+                .map(|e| (e.kind(), e.path().to_owned())),
+            Some((ErrorKind::ZeroDenominator, "denominator".into()))
+        );
+        let printed = ShareResult::as_printed(Some(d(120)), Some((d(6), d(5))))?;
+        assert_eq!(printed.value_percent(ShareBasis::Printed), Some(d(120)));
+        assert_eq!(
+            printed.impossibility().map(|e| e.kind()),
+            Some(ErrorKind::ShareAbove100)
+        );
+        // What cannot be a share at all is still refused.
+        assert_eq!(
+            kind_of(ShareResult::as_printed(None, Some((d(-1), d(5))))),
+            Some((ErrorKind::NegativeValue, "numerator".into()))
+        );
+        assert_eq!(
+            kind_of(ShareResult::as_printed(None, None)),
+            Some((ErrorKind::EmptyShare, String::new()))
+        );
+        assert_eq!(GoalResult::count(d(3))?.impossibility(), None);
+        Ok(())
+    }
+
+    #[test]
     fn share_keeps_both_and_picks_by_basis() -> Result<()> {
         let share = ShareResult::new(Some(d(31)), Some((d(5), d(17))))?;
-        assert_eq!(share.value_percent(ShareBasis::Printed), d(31));
+        assert_eq!(share.value_percent(ShareBasis::Printed), Some(d(31)));
         assert_eq!(
-            share.value_percent(ShareBasis::Fraction).round_dp(2),
-            Decimal::new(2941, 2)
+            share
+                .value_percent(ShareBasis::Fraction)
+                .map(|p| p.round_dp(2)),
+            Some(Decimal::new(2941, 2))
         );
         assert_eq!(
             share.printed_deviation().map(|x| x.round_dp(2)),
             Some(Decimal::new(159, 2))
         );
         let only_percent = ShareResult::new(Some(d(93)), None)?;
-        assert_eq!(only_percent.value_percent(ShareBasis::Fraction), d(93));
+        assert_eq!(
+            only_percent.value_percent(ShareBasis::Fraction),
+            Some(d(93))
+        );
         assert_eq!(only_percent.printed_deviation(), None);
         Ok(())
     }

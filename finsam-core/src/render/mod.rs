@@ -47,7 +47,7 @@ use crate::model::goal::{Direction, GoalKind};
 use crate::model::grade::{Decision, Grade};
 use crate::model::intervention::InterventionId;
 use crate::model::report::Report;
-use crate::model::result::{GoalResult, ShareBasis};
+use crate::model::result::GoalResult;
 
 /// One goal of one graded intervention, as a flat row (e.g. for a data frame).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -446,32 +446,7 @@ impl FromStr for Format {
 /// # Ok::<(), finsam_core::Error>(())
 /// ```
 pub fn result_text(result: &GoalResult, language: Language) -> String {
-    let wording_or = |wording: &Option<String>, sv: &str, en: &str| {
-        wording
-            .clone()
-            .unwrap_or_else(|| language.pick(sv, en).to_owned())
-    };
-    match result {
-        GoalResult::Count(count) => format_number(count.value(), 2, language),
-        GoalResult::Share(share) => {
-            let percent = format_percent(share.value_percent(ShareBasis::Printed), language);
-            match share.numerator().zip(share.denominator()) {
-                Some((numerator, denominator)) => format!(
-                    "{percent} ({} {} {})",
-                    format_number(numerator, 0, language),
-                    language.pick("av", "of"),
-                    format_number(denominator, 0, language)
-                ),
-                None => percent,
-            }
-        }
-        GoalResult::Qualitative(qualitative) => qualitative.text().to_owned(),
-        GoalResult::NotMeasured { wording } => wording_or(wording, "Ej mätt", "Not measured"),
-        GoalResult::NotApplicable { wording } => {
-            wording_or(wording, "Ej tillämpligt", "Not applicable")
-        }
-        GoalResult::Missing { wording } => wording_or(wording, "Resultat saknas", "No result"),
-    }
+    result.shown(language)
 }
 
 /// The Måluppfyllelse cell of a rendered table: the computed grade ("Ingen grad" when there

@@ -1193,7 +1193,7 @@ pub fn parse_result_cell(text: &str) -> ResultCell {
             let shown = clean(text, span);
             let result = match piece {
                 Piece::Count(value) => GoalResult::count(value).ok().map(|r| with_text(r, &shown)),
-                Piece::Share { percent, fraction } => ShareResult::new(percent, fraction)
+                Piece::Share { percent, fraction } => ShareResult::as_printed(percent, fraction)
                     .ok()
                     .map(|share| GoalResult::Share(share.with_text(Some(shown.clone())))),
                 Piece::NotMeasured => Some(GoalResult::not_measured(Some(shown.clone()))),
@@ -1216,8 +1216,8 @@ pub fn parse_result_cell(text: &str) -> ResultCell {
                             Cell::Results,
                             text,
                             span,
-                            "talen går inte ihop (t.ex. n större än N)",
-                            "the figures do not fit (e.g. n above N)",
+                            "talen kan inte läsas som ett resultat (t.ex. ett negativt tal)",
+                            "the figures cannot be read as a result (e.g. a negative number)",
                         ));
                     }
                     ResultItem::Unparsed { span, text: shown }
