@@ -59,7 +59,7 @@ for (const [year, expected] of Object.entries(EXPECTED)) {
     for (const d of diagnostics) {
       // Plain objects with exactly the documented fields; decimals as strings.
       assert.deepEqual(Object.keys(d), ['code', 'severity', 'location', 'expected', 'printed', 'message_sv', 'message_en']);
-      assert.deepEqual(Object.keys(d.location), ['intervention', 'table', 'path']);
+      assert.deepEqual(Object.keys(d.location), ['intervention', 'table', 'path', 'compared_with', 'places']);
       assert.equal(d.severity, 'error');
       assert.equal(d.location.table, d.location.path.startsWith('flows.') ? 'flows' : 'goals');
       assert.equal(typeof d.expected, 'string');

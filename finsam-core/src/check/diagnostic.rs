@@ -106,13 +106,16 @@ pub enum DiagnosticCode {
     /// An intervention's outcome stated in its own section differs from the per-intervention
     /// table (`outcome_stated_mismatch`).
     OutcomeStatedMismatch,
+    /// A goal's result stated in another place (the section's table) differs from the
+    /// summary's (`result_stated_mismatch`).
+    ResultStatedMismatch,
     /// The figures are too large to compute with (`overflow`).
     Overflow,
 }
 
 impl DiagnosticCode {
     /// Every code, in declaration order.
-    pub const ALL: [DiagnosticCode; 23] = [
+    pub const ALL: [DiagnosticCode; 24] = [
         DiagnosticCode::FlowGenderSum,
         DiagnosticCode::FlowNewAboveCurrent,
         DiagnosticCode::FlowEndedAboveCurrent,
@@ -135,6 +138,7 @@ impl DiagnosticCode {
         DiagnosticCode::CostRuleFigureMismatch,
         DiagnosticCode::ForecastMismatch,
         DiagnosticCode::OutcomeStatedMismatch,
+        DiagnosticCode::ResultStatedMismatch,
         DiagnosticCode::Overflow,
     ];
 
@@ -144,7 +148,9 @@ impl DiagnosticCode {
     }
 }
 
-/// Where a finding is.
+/// Where a finding is: in the report (its JSON path) and, when the report was read from a
+/// document, in the document (line, or table, row and cell). A finding between two places
+/// names both.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
@@ -154,6 +160,25 @@ pub struct Location {
     pub table: Table,
     /// The JSON path of the field in the report, e.g. `flows.rows[4].figures.new`.
     pub path: String,
+    /// The JSON path of the other place, when the finding is between two: the summary's
+    /// result that a section's table contradicts, for instance.
+    pub compared_with: Option<String>,
+    /// Where `path` and then `compared_with` stand in the document the report was read from,
+    /// as far as the report's `sources` say; empty for a report that was not read from one.
+    pub places: Vec<crate::common::place::Place>,
+}
+
+impl Location {
+    /// A location in the report, not yet placed in a document.
+    pub fn new(intervention: Option<InterventionId>, table: Table, path: String) -> Location {
+        Location {
+            intervention,
+            table,
+            path,
+            compared_with: None,
+            places: Vec::new(),
+        }
+    }
 }
 
 /// One finding of the checker.

@@ -116,11 +116,7 @@ impl Findings<'_> {
         self.found.push(Diagnostic {
             code: finding.code,
             severity,
-            location: Location {
-                intervention: finding.intervention.cloned(),
-                table: finding.table,
-                path: finding.path,
-            },
+            location: Location::new(finding.intervention.cloned(), finding.table, finding.path),
             expected: Some(finding.expected),
             printed: Some(finding.printed),
             message_sv: prefix(sv),
@@ -133,11 +129,11 @@ impl Findings<'_> {
         self.found.push(Diagnostic {
             code: DiagnosticCode::Overflow,
             severity: Severity::Error,
-            location: Location {
-                intervention: None,
+            location: Location::new(
+                None,
                 table,
-                path: crate::common::error::join_path(path, error.path()),
-            },
+                crate::common::error::join_path(path, error.path()),
+            ),
             expected: None,
             printed: None,
             message_sv: "talen är för stora för att kontrollera.".to_owned(),

@@ -8,6 +8,7 @@
 
 pub(crate) mod diagnostic;
 mod economics;
+mod places;
 
 use std::collections::HashMap;
 
@@ -70,23 +71,25 @@ pub fn check(report: &Report) -> Vec<Diagnostic> {
     if let Some(economics) = &report.economics {
         economics::check_economics(economics, &interventions, &mut found);
     }
+    places::place_in_document(&report.sources, &mut found);
     found
 }
 
-struct Finding<'a> {
-    code: DiagnosticCode,
-    severity: Severity,
-    intervention: Option<&'a Intervention>,
-    table: Table,
-    path: String,
-    expected: Option<Decimal>,
-    printed: Option<Decimal>,
-    sv: String,
-    en: String,
+pub(crate) struct Finding<'a> {
+    // The fields are the diagnostic's, before its messages are prefixed with the name.
+    pub(crate) code: DiagnosticCode,
+    pub(crate) severity: Severity,
+    pub(crate) intervention: Option<&'a Intervention>,
+    pub(crate) table: Table,
+    pub(crate) path: String,
+    pub(crate) expected: Option<Decimal>,
+    pub(crate) printed: Option<Decimal>,
+    pub(crate) sv: String,
+    pub(crate) en: String,
 }
 
 impl Finding<'_> {
-    fn into_diagnostic(self) -> Diagnostic {
+    pub(crate) fn into_diagnostic(self) -> Diagnostic {
         let prefix = |text: String| match self.intervention {
             Some(intervention) => format!("{}: {text}", intervention.name),
             None => text,
@@ -94,11 +97,11 @@ impl Finding<'_> {
         Diagnostic {
             code: self.code,
             severity: self.severity,
-            location: Location {
-                intervention: self.intervention.map(|i| i.id.clone()),
-                table: self.table,
-                path: self.path,
-            },
+            location: Location::new(
+                self.intervention.map(|i| i.id.clone()),
+                self.table,
+                self.path,
+            ),
             expected: self.expected,
             printed: self.printed,
             message_sv: prefix(self.sv.clone()),
@@ -107,11 +110,11 @@ impl Finding<'_> {
     }
 }
 
-fn number(value: impl Into<Decimal>, language: Language) -> String {
+pub(crate) fn number(value: impl Into<Decimal>, language: Language) -> String {
     format_number(value.into(), 2, language)
 }
 
-fn percent(value: Decimal, language: Language) -> String {
+pub(crate) fn percent(value: Decimal, language: Language) -> String {
     format_percent(value, language)
 }
 
@@ -137,104 +140,7 @@ fn check_goal(
         }
         .into_diagnostic()
     };
-    if let GoalResult::Share(share) = goal.result() {
-        if let (Some(printed), Some(exact), Some(n), Some(d)) = (
-            share.percent(),
-            share.fraction_percent(),
-            share.numerator(),
-            share.denominator(),
-        ) {
-            if (printed - exact).abs() >= PERCENT_TOLERANCE {
-                let exact = exact.round_dp(1);
-                found.push(finding(
-                    DiagnosticCode::SharePrintedMismatch,
-                    format!("{path}.result.percent"),
-                    Some(exact),
-                    Some(printed),
-                    format!(
-                        "målet \"{}\": tryckt {} men {} av {} är {}.",
-                        goal.description(),
-                        percent(printed, sv),
-                        number(n, sv),
-                        number(d, sv),
-                        percent(exact, sv)
-                    ),
-                    format!(
-                        "goal \"{}\": printed {} but {} of {} is {}.",
-                        goal.description(),
-                        percent(printed, en),
-                        number(n, en),
-                        number(d, en),
-                        percent(exact, en)
-                    ),
-                ));
-            }
-        }
-    }
-    let printed = std::iter::once((format!("{path}.result"), goal.result()))
-        .chain(goal.last_year().map(|r| (format!("{path}.last_year"), r)))
-        .chain(
-            goal.also_reported()
-                .iter()
-                .enumerate()
-                .map(|(index, statement)| {
-                    (
-                        format!("{path}.also_reported[{index}].result"),
-                        &statement.result,
-                    )
-                }),
-        );
-    for (place, result) in printed {
-        let (GoalResult::Share(share), Some(error)) = (result, result.impossibility()) else {
-            continue;
-        };
-        found.push(finding(
-            DiagnosticCode::ShareImpossible,
-            format!("{place}.{}", error.path()),
-            None,
-            None,
-            format!(
-                "målet \"{}\": andelen {} kan inte stämma: {}.",
-                goal.description(),
-                share.as_written(sv),
-                error.message_in(sv)
-            ),
-            format!(
-                "goal \"{}\": the share {} cannot be right: {}.",
-                goal.description(),
-                share.as_written(en),
-                error.message_in(en)
-            ),
-        ));
-    }
-    if let Some(target) = goal.target() {
-        for (index, statement) in goal.also_stated().iter().enumerate() {
-            if statement.target != target {
-                found.push(finding(
-                    DiagnosticCode::GoalTargetConflict,
-                    format!("{path}.also_stated[{index}].target"),
-                    Some(target),
-                    Some(statement.target),
-                    format!(
-                        "målet \"{}\" har målvärdet {} i sammanställningen men {} i {} (\"{}\").",
-                        goal.description(),
-                        number(target, sv),
-                        number(statement.target, sv),
-                        statement.place,
-                        statement.text
-                    ),
-                    format!(
-                        "the goal \"{}\" has the target {} in the summary but {} in {} (\"{}\").",
-                        goal.description(),
-                        number(target, en),
-                        number(statement.target, en),
-                        statement.place,
-                        statement.text
-                    ),
-                ));
-            }
-        }
-    }
+    places::check_goal_places(intervention, goal, path, found);
     let (Some(measure), Some(figures)) = (goal.measures(), flow) else {
         return;
     };

@@ -99,6 +99,50 @@ pub struct Goal {
     also_reported: Vec<ResultStatement>,
 }
 
+/// The place a document reader gives a goal stated in the section's goal list ("Mål 2014").
+pub const GOAL_LIST: &str = "avsnittets mållista";
+
+/// The place a document reader gives a goal stated in the section's own table.
+pub const SECTION_TABLE: &str = "avsnittets tabell";
+
+/// A statement's place in `language`: the reader's own places ([`GOAL_LIST`],
+/// [`SECTION_TABLE`]) have English names; any other place is given as written.
+pub fn place_name(place: &str, language: crate::common::locale::Language) -> String {
+    let english = match place {
+        GOAL_LIST => "the section's goal list",
+        SECTION_TABLE => "the section's table",
+        _ => place,
+    };
+    language.pick(place, english).to_owned()
+}
+
+/// How sure it is that a statement in another place is the same goal: `sure` when its wording
+/// shares the goal's meaning and its position, target or flow figure agrees too; `unsure` when
+/// only part of that holds. A contradiction found through an unsure match is a warning, never
+/// an error.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// The same goal: written so by hand, or matched by meaning and by position, target or
+    /// flow figure. The default.
+    #[default]
+    Sure,
+    /// Probably the same goal: matched by meaning or by position alone.
+    Unsure,
+}
+
+impl Certainty {
+    /// The stable code: `sure` or `unsure`.
+    pub fn code(self) -> &'static str {
+        crate::common::code::serde_name(&self)
+    }
+
+    fn is_sure(&self) -> bool {
+        *self == Certainty::Sure
+    }
+}
+
 /// The goal's result as another place of the report states it, e.g. the column "Resultat 2014"
 /// of the intervention section's table, beside the summary table's result.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -111,6 +155,9 @@ pub struct ResultStatement {
     pub text: String,
     /// The result read from it.
     pub result: GoalResult,
+    /// How sure it is that the place states this goal.
+    #[serde(default, skip_serializing_if = "Certainty::is_sure")]
+    pub certainty: Certainty,
 }
 
 /// The same goal as another place of the report states it, e.g. the bullet list "Mål 2017" of
@@ -127,6 +174,9 @@ pub struct GoalStatement {
     #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
     pub target: Decimal,
+    /// How sure it is that the place states this goal.
+    #[serde(default, skip_serializing_if = "Certainty::is_sure")]
+    pub certainty: Certainty,
 }
 
 impl Goal {

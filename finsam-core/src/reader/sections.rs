@@ -8,7 +8,7 @@ use crate::common::place::Place;
 use crate::common::severity::Severity;
 use crate::document::{Block, BlockKind, Document, TableRow};
 use crate::model::economics::{OutcomeWording, StatedBudget};
-use crate::model::goal::{Goal, GoalKind, GoalStatement, ResultStatement};
+use crate::model::goal::{Certainty, Goal, GoalKind, GoalStatement, ResultStatement};
 use crate::model::intervention::Intervention;
 use crate::model::money::Unit;
 use crate::model::period::Period;
@@ -19,8 +19,7 @@ use crate::reader::{PartKind, ReadingCode, Record};
 use crate::text::{parse_goal_cell, parse_result_cell, ResultItem};
 
 /// Where the goal list and the section's table are said to be, in the format's `place`.
-const GOAL_LIST: &str = "avsnittets mållista";
-const SECTION_TABLE: &str = "avsnittets tabell";
+use crate::model::goal::{GOAL_LIST, SECTION_TABLE};
 
 /// A section: the intervention's index and the blocks under its heading.
 struct Section<'a> {
@@ -59,8 +58,8 @@ pub(super) fn read_sections(
         read_owner(section, intervention, record);
         read_partners(section, intervention, record);
         read_target_group(section, intervention, record);
-        read_goal_list(section, intervention, record);
-        let sources = read_result_table(section, period, intervention, record);
+        let mut sources = read_goal_list(section, intervention, record);
+        sources.extend(read_result_table(section, period, intervention, record));
         let index = section.intervention;
         report
             .sources
@@ -291,18 +290,25 @@ fn read_target_group(section: &Section<'_>, intervention: &mut Intervention, rec
 
 /// How well `candidate` is the summary's `goal`: 0 for another kind; more for the same target,
 /// shared word stems and the same flow figure.
-fn likeness(goal: &Goal, candidate: &Goal) -> u32 {
+/// How alike two goals are: the words they share (at most two), and whether their flow figure
+/// and their target agree. Goals of different kinds are not alike at all.
+struct Likeness {
+    words: u32,
+    measure: bool,
+    target: bool,
+}
+
+impl Likeness {
+    /// Meaning weighs most: shared words, then the same flow figure; the same target only adds
+    /// to them (counts of one size are common).
+    fn score(&self) -> u32 {
+        2 * self.words + 2 * u32::from(self.measure) + u32::from(self.target)
+    }
+}
+
+fn likeness(goal: &Goal, candidate: &Goal) -> Option<Likeness> {
     if goal.kind() != candidate.kind() {
-        return 0;
-    }
-    // Meaning weighs most: shared words, then the same flow figure; the same target only adds
-    // to them (counts of one size are common).
-    let mut score = 0;
-    if goal.target().is_some() && goal.target() == candidate.target() {
-        score += 1;
-    }
-    if goal.measures().is_some() && goal.measures() == candidate.measures() {
-        score += 2;
+        return None;
     }
     let words = |text: &str| -> Vec<String> {
         text.to_lowercase()
@@ -321,7 +327,11 @@ fn likeness(goal: &Goal, candidate: &Goal) -> u32 {
             })
         })
         .count();
-    score + 2 * u32::try_from(shared.min(2)).unwrap_or(2)
+    Some(Likeness {
+        words: u32::try_from(shared.min(2)).unwrap_or(2),
+        measure: goal.measures().is_some() && goal.measures() == candidate.measures(),
+        target: goal.target().is_some() && goal.target() == candidate.target(),
+    })
 }
 
 /// Whether two words share five letters in a row ("individcoaching" and "coachningar").
@@ -334,26 +344,40 @@ fn shares_part(a: &str, b: &str) -> bool {
 
 /// The summary goal each of `candidates` states, in order: the best alike goal not yet taken,
 /// when it is alike enough: words or the flow figure in common, with the target or the
-/// position.
-fn match_goals(goals: &[Goal], candidates: &[Goal]) -> Vec<Option<usize>> {
+/// position. A match is sure when the wording shares two words, or one word and the flow
+/// figure, and the position, the target or the flow figure agrees as well; otherwise unsure.
+fn match_goals(goals: &[Goal], candidates: &[Goal]) -> Vec<Option<(usize, Certainty)>> {
     let mut taken = vec![false; goals.len()];
     let mut next = 0;
     candidates
         .iter()
-        .map(|candidate| {
+        .enumerate()
+        .map(|(position, candidate)| {
             let best = goals
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| !taken.get(*i).copied().unwrap_or(true))
-                .map(|(i, goal)| (i, likeness(goal, candidate) + u32::from(i == next)))
-                .filter(|(_, score)| *score >= 3)
-                .max_by_key(|(i, score)| (*score, usize::MAX - i));
-            best.map(|(i, _)| {
+                .filter_map(|(i, goal)| {
+                    let alike = likeness(goal, candidate)?;
+                    // In place: next after the last match, or at the same position.
+                    let in_place = i == next || i == position;
+                    let score = alike.score() + u32::from(in_place);
+                    let sure = alike.words + u32::from(alike.measure) >= 2
+                        && (in_place || alike.target || alike.measure);
+                    (score >= 3).then_some((i, score, sure))
+                })
+                .max_by_key(|(i, score, _)| (*score, usize::MAX - i));
+            best.map(|(i, _, sure)| {
                 if let Some(slot) = taken.get_mut(i) {
                     *slot = true;
                 }
                 next = i + 1;
-                i
+                let certainty = if sure {
+                    Certainty::Sure
+                } else {
+                    Certainty::Unsure
+                };
+                (i, certainty)
             })
         })
         .collect()
@@ -366,7 +390,12 @@ fn goals_of(text: &str) -> Vec<Goal> {
 
 /// The section's goal list ("Mål 2014"): each goal that states a summary goal is kept on it
 /// with the target the list gives.
-fn read_goal_list(section: &Section<'_>, intervention: &mut Intervention, record: &mut Record) {
+fn read_goal_list(
+    section: &Section<'_>,
+    intervention: &mut Intervention,
+    record: &mut Record,
+) -> Vec<(String, Place)> {
+    let mut sources = Vec::new();
     let id = intervention.id.clone();
     let Some((heading, blocks)) = subsection(section, &["mål 2", "mål för", "målen", "mål:"])
         .or_else(|| {
@@ -377,7 +406,7 @@ fn read_goal_list(section: &Section<'_>, intervention: &mut Intervention, record
         })
     else {
         record.absent(PartKind::GoalList, Some(&id));
-        return;
+        return sources;
     };
     record.found(
         PartKind::GoalList,
@@ -410,7 +439,7 @@ fn read_goal_list(section: &Section<'_>, intervention: &mut Intervention, record
         let Some(target) = candidate.target() else {
             continue;
         };
-        let Some(index) = matched else {
+        let Some((index, certainty)) = matched else {
             record.issue(
                 ReadingCode::UnmatchedGoal,
                 Severity::Info,
@@ -426,13 +455,17 @@ fn read_goal_list(section: &Section<'_>, intervention: &mut Intervention, record
             place: GOAL_LIST.to_owned(),
             text: text.trim().to_owned(),
             target,
+            certainty,
         };
         if let Some(goal) = intervention.goals.get_mut(index) {
+            let path = format!("goals[{index}].also_stated[{}]", goal.also_stated().len());
             if let Ok(with) = goal.clone().with_statement(statement) {
                 *goal = with;
+                sources.push((path, *place));
             }
         }
     }
+    sources
 }
 
 /// The columns of a section's table: the goal, this year's result, last year's result.
@@ -512,7 +545,7 @@ fn read_result_table(
         &stated.iter().map(|(g, _)| g.clone()).collect::<Vec<_>>(),
     );
     for ((candidate, row), matched) in stated.iter().zip(matches) {
-        let Some(index) = matched else {
+        let Some((index, certainty)) = matched else {
             record.issue(
                 ReadingCode::UnmatchedGoal,
                 Severity::Info,
@@ -537,6 +570,7 @@ fn read_result_table(
                     place: SECTION_TABLE.to_owned(),
                     text,
                     target,
+                    certainty,
                 };
                 if let Ok(with) = goal.clone().with_statement(statement) {
                     sources.push((
@@ -570,6 +604,7 @@ fn read_result_table(
                     place: SECTION_TABLE.to_owned(),
                     text: text.clone(),
                     result,
+                    certainty,
                 })
             };
             match updated {

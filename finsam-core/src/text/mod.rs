@@ -772,17 +772,33 @@ fn measure_of(kind: GoalKind, words: &str) -> Option<FlowMeasure> {
             }
         }
         GoalKind::Share => {
-            // A share measured later ("1 år efter") or of something else ("närmare",
-            // "ordinarie") is not the flow table's.
-            if has("år efter") || has("närmare") || has("ordinarie") {
-                return None;
+            // Linked only when the wording is the flow figure and nothing more: a wider or
+            // other wording ("redo för arbete, studier eller andra arbetsmarknadsinsatser",
+            // "påbörjat studier", "i arbete", "egen försörjning", "närmare arbete", "1 år
+            // efter avslut") is not the table's figure, and is not checked against it.
+            let mut work = false;
+            let mut studies = false;
+            let mut job_seeking = false;
+            for word in words
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+            {
+                match word {
+                    "arbete" | "arbetar" | "arbeta" => work = true,
+                    "studier" | "studerar" | "studera" => studies = true,
+                    "arbetssökande" | "arbetsökande" => job_seeking = true,
+                    // Words that say where the share goes or of whom, not what.
+                    "i" | "till" | "av" | "de" | "vid" | "avslut" | "avslutade" | "avslutas"
+                    | "deltagare" | "deltagarna" | "eller" | "och" | "är" | "aktivt" | "ska"
+                    | "har" | "gått" | "går" | "vidare" | "som" => {}
+                    _ => return None,
+                }
             }
-            let work = has("arbete") || has("studier") || has("försörjning");
-            match (work, has("arbetssökande")) {
-                (true, true) => Some(FlowMeasure::ShareWorkStudiesOrJobSeekingOfEnded),
-                (false, true) => Some(FlowMeasure::ShareJobSeekingOfEnded),
-                (true, false) => Some(FlowMeasure::ShareToWorkOrStudiesOfEnded),
-                (false, false) => None,
+            match (work && studies, work || studies, job_seeking) {
+                (true, _, true) => Some(FlowMeasure::ShareWorkStudiesOrJobSeekingOfEnded),
+                (_, false, true) => Some(FlowMeasure::ShareJobSeekingOfEnded),
+                (true, _, false) => Some(FlowMeasure::ShareToWorkOrStudiesOfEnded),
+                _ => None,
             }
         }
         GoalKind::Qualitative => None,
