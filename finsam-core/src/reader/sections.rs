@@ -334,11 +334,12 @@ fn likeness(goal: &Goal, candidate: &Goal) -> Option<Likeness> {
     })
 }
 
-/// Whether two words share five letters in a row ("individcoaching" and "coachningar").
+/// Whether two words share six letters in a row ("remisser" and "remiteringar" do not; they
+/// share their stem). Five would make "arbete" and "medarbetare" alike.
 fn shares_part(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: String = b.to_owned();
-    a.windows(5)
+    a.windows(6)
         .any(|window| b.contains(&window.iter().collect::<String>()))
 }
 

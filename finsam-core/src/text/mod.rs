@@ -757,7 +757,6 @@ fn lead(tokens: &[&Token]) -> Lead {
 /// The flow figure a goal's words name, if any.
 fn measure_of(kind: GoalKind, words: &str) -> Option<FlowMeasure> {
     let words = words.to_lowercase();
-    let has = |s: &str| words.contains(s);
     match kind {
         GoalKind::Count => {
             let unit = words.trim().trim_end_matches('.').trim();
