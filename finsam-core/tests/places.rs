@@ -318,3 +318,154 @@ fn the_2014_findings_in_docs_are_current() -> Result<(), finsam_core::Error> {
     );
     Ok(())
 }
+
+/// The figures of one made-up intervention, consistent with each other.
+#[derive(Debug, Clone)]
+struct Made {
+    new: u32,
+    new_target: u32,
+    ended: u32,
+    to_work: u32,
+    share_target: u32,
+    women: u32,
+    men: u32,
+    last_new: u32,
+    last_ended: u32,
+    last_to_work: u32,
+}
+
+fn made() -> impl proptest::strategy::Strategy<Value = Made> {
+    use proptest::prelude::*;
+    (
+        1u32..80,
+        1u32..80,
+        1u32..40,
+        0u32..=100,
+        1u32..90,
+        0u32..30,
+        1u32..80,
+        1u32..40,
+        0u32..=100,
+    )
+        .prop_map(
+            |(
+                new,
+                new_target,
+                ended,
+                work,
+                share_target,
+                extra,
+                last_new,
+                last_ended,
+                last_work,
+            )| {
+                let to_work = ended * work / 100;
+                let current = new.max(ended) + extra;
+                Made {
+                    new,
+                    new_target,
+                    ended,
+                    to_work,
+                    share_target,
+                    women: current / 2,
+                    men: current - current / 2,
+                    last_new,
+                    last_ended,
+                    last_to_work: last_ended * last_work / 100,
+                }
+            },
+        )
+}
+
+/// A printed percentage of `n` of `d`, rounded as a report rounds it.
+fn printed(n: u32, d: u32) -> u32 {
+    (200 * n + d) / (2 * d)
+}
+
+const NAMES: [&str; 3] = ["Steget", "Bron", "Vägen"];
+
+/// One figure of the document to change, and the finding that must follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    SectionResult,
+    LastYearPercent,
+    ListTarget,
+}
+
+/// The report as its text: the summary, the flow table with its TOTALT row, and each
+/// intervention's section with its goal list and its table of this year's and last year's
+/// results. `change` alters one figure of intervention `which`.
+fn document(made: &[Made], change: Option<(Change, usize)>) -> String {
+    let changed = |c: Change, i: usize| matches!(change, Some((k, j)) if j == i && std::mem::discriminant(&k) == std::mem::discriminant(&c));
+    let mut text = String::from("# Samordningsförbundet Provdal: Årsredovisning 2016\n\n## Sammanställning av måluppfyllelse för finansierade insatser\n\nInsats\tMål 2016\tResultat 2016\tTotalt antal aktuella deltagare 2016\n");
+    for (m, name) in made.iter().zip(NAMES) {
+        text.push_str(&format!(
+            "{name}\t{} nya deltagare {} % till arbete/studier\t{} nya deltagare {} % till arbete/studier ({} av {})\t{}\n",
+            m.new_target, m.share_target, m.new, printed(m.to_work, m.ended), m.to_work, m.ended, m.women + m.men
+        ));
+    }
+    text.push_str("\n## Sammanfattning av deltagarflöden\n\nInsats\tAntal aktuella deltagare\tVarav kvinnor\tVarav män\tAnnat/ej angivet\tVarav nya deltagare\tAntal avslutade deltagare\tTill arbete/studier\n");
+    let mut total = [0u32; 7];
+    for (m, name) in made.iter().zip(NAMES) {
+        let row = [
+            m.women + m.men,
+            m.women,
+            m.men,
+            0,
+            m.new,
+            m.ended,
+            m.to_work,
+        ];
+        for (sum, value) in total.iter_mut().zip(row) {
+            *sum += value;
+        }
+        let cells: Vec<String> = row.iter().map(u32::to_string).collect();
+        text.push_str(&format!("{name}\t{}\n", cells.join("\t")));
+    }
+    let cells: Vec<String> = total.iter().map(u32::to_string).collect();
+    text.push_str(&format!("TOTALT\t{}\n", cells.join("\t")));
+    for (i, (m, name)) in made.iter().zip(NAMES).enumerate() {
+        let list_target = m.new_target + u32::from(changed(Change::ListTarget, i)) * 5;
+        let section_new = m.new + u32::from(changed(Change::SectionResult, i));
+        // Moved 7 points, down from a high percentage so that it stays a possible one.
+        let exact = printed(m.last_to_work, m.last_ended);
+        let last_percent = match changed(Change::LastYearPercent, i) {
+            true if exact >= 50 => exact - 7,
+            true => exact + 7,
+            false => exact,
+        };
+        text.push_str(&format!(
+            "\n## {name}\n\n{name} ger samordnat stöd.\n\n### Mål 2016\n\n- {list_target} nya deltagare,\n- {} % till arbete/studier vid avslut.\n\n### Resultat\n\nMål\tResultat 2016\tResultat 2015\n{} nya deltagare\t{section_new}\t{}\n{} % till arbete/studier\t{} % ({} av {})\t{last_percent} % ({} av {})\n",
+            m.share_target, m.new_target, m.last_new, m.share_target,
+            printed(m.to_work, m.ended), m.to_work, m.ended, m.last_to_work, m.last_ended
+        ));
+    }
+    text
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn a_consistent_document_raises_nothing_and_one_change_raises_its_finding(
+        made in proptest::collection::vec(made(), 3),
+        which in 0usize..3,
+        change in proptest::sample::select(vec![Change::SectionResult, Change::LastYearPercent, Change::ListTarget]),
+    ) {
+        let found = checked(&document(&made, None))
+            .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+        let raised: Vec<String> = found.iter().filter(|d| d.severity != Severity::Info)
+            .map(|d| format!("{} {}", d.code.code(), d.message_en)).collect();
+        proptest::prop_assert!(raised.is_empty(), "{raised:?}");
+        let found = checked(&document(&made, Some((change, which))))
+            .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+        let raised: Vec<(&str, String)> = found.iter().filter(|d| d.severity != Severity::Info)
+            .map(|d| (d.code.code(), d.location.path.clone())).collect();
+        let expected = match change {
+            Change::SectionResult => ("result_stated_mismatch", format!("interventions[{which}].goals[0].also_reported[0].result.value")),
+            Change::LastYearPercent => ("share_printed_mismatch", format!("interventions[{which}].goals[1].last_year.percent")),
+            Change::ListTarget => ("goal_target_conflict", format!("interventions[{which}].goals[0].also_stated[0].target")),
+        };
+        proptest::prop_assert_eq!(raised, vec![expected]);
+    }
+}
