@@ -1,5 +1,6 @@
 //! Prints the goal-fulfilment table of an annual report with the computed grade beside the
-//! grade the association decided, and explains every row where they differ.
+//! grade the association decided, how many of the rows it graded agree (rows decided "Ej
+//! tillämpbar" counted apart), and explains every row where they differ.
 //!
 //! ```text
 //! cargo run --example annual_report                 # the built-in 2017 sample
@@ -9,7 +10,7 @@
 
 use std::process::ExitCode;
 
-use finsam_core::{Assessment, GradingPolicy, Language, Report};
+use finsam_core::{Agreement, Assessment, GradingPolicy, Language, Report};
 
 fn main() -> ExitCode {
     let mut language = Language::Swedish;
@@ -119,21 +120,11 @@ fn render(report: &Report, assessments: &[Assessment], language: Language) -> St
     for row in &rows {
         out.push_str(&line(row.iter().map(String::as_str).collect()));
     }
-    let differing: Vec<&Assessment> = assessments
-        .iter()
-        .filter(|a| a.differs_from_decided())
-        .collect();
     out.push_str(&format!(
-        "\n{} {} {} {}.\n",
-        assessments.len() - differing.len(),
-        pick("av", "of"),
-        assessments.len(),
-        pick(
-            "rader stämmer med förbundets beslut",
-            "rows agree with the association's decision"
-        )
+        "\n{}.\n",
+        Agreement::of(assessments).text(language)
     ));
-    for assessment in differing {
+    for assessment in assessments.iter().filter(|a| a.differs_from_decided()) {
         out.push('\n');
         out.push_str(&assessment.explain(language));
         out.push('\n');

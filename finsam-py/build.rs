@@ -31,6 +31,8 @@ const RECORDS: &[Record<'static>] = &[
     Record::new("FlowRow", "FlowRow").with_base("InterventionLink"),
     Record::new("EndReasonRow", "EndReasonRow"),
     Record::new("EndReasonTotals", "EndReasonTotals"),
+    Record::new("Agreement", "Agreement").with_base("AgreementMethods"),
+    Record::new("ShareBasisTrial", "ShareBasisTrial"),
     Record::new("Disagreement", "Disagreement"),
     Record::new("Excluded", "Excluded"),
     Record::new("Place", "Place"),

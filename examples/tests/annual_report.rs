@@ -29,8 +29,9 @@ fn prints_the_2017_table_and_explains_the_differences() {
         slussen.map(|l| l.split_whitespace().collect::<Vec<_>>()),
         Some(vec!["Slussen", "2", "0,945", "God", "God", "ja"])
     );
-    assert!(out.contains("5 av 10 rader stämmer med förbundets beslut."));
-    // Exactly the five differing rows are explained.
+    assert!(out.contains("\n5 av 7 bedömda rader stämmer med förbundets beslut; 3 inte bedömda.\n"));
+    // Exactly the five differing rows are explained: the two graded ones that disagree and the
+    // three decided "Ej tillämpbar" that the rule grades.
     let explained: Vec<&str> = out
         .lines()
         .filter(|l| l.contains(": beräknad måluppfyllelse"))
@@ -49,7 +50,7 @@ fn grades_a_given_file_in_english() {
     assert!(
         out.starts_with("Samordningsförbundet Huddinge Botkyrka Salem — goal fulfilment 2015\n")
     );
-    assert!(out.contains("9 of 10 rows agree with the association's decision."));
+    assert!(out.contains("\n9 of 10 graded rows agree with the association's decision.\n"));
     assert!(out.contains("Samverkansteam Huddinge: computed goal fulfilment Very good (mean 1 over 2 measured goal(s))"));
 }
 
@@ -69,7 +70,7 @@ fn reports_a_bad_file_with_code_and_path() {
     assert!(!ok);
     assert!(
         err.contains(
-            "[share_above_100] interventions[0].goals[0].target: 150 % is above 100 % (line 3"
+            "[share_above_100] interventions[0].goals[0].target: 150% is above 100% (line 3"
         ),
         "{err}"
     );

@@ -15,7 +15,8 @@
 //!   [`Grade`] and [`DecidedGrade`], [`Money`], participant flows ([`FlowTable`]), end reasons
 //!   ([`EndReasonTable`]), the [`Economics`], and the whole [`Report`];
 //! - `grading/`: how a grade is computed ([`GradingPolicy`], [`grade()`]), what grading returns
-//!   ([`Assessment`]) and how it reads ([`Assessment::explain`]), and [`calibrate()`];
+//!   ([`Assessment`]) and how it reads ([`Assessment::explain`]), how far it agrees with the
+//!   decided grades ([`Agreement`]), and [`calibrate()`];
 //! - `check/`: the checker ([`check()`]) and its [`Diagnostic`]s;
 //! - [`text`]: reading the reports' Swedish text (goal and result cells) and building
 //!   interventions from it;
@@ -68,9 +69,11 @@ pub use common::error::{Error, ErrorKind, Result};
 pub use common::locale::{format_number, format_percent, Language};
 pub use common::severity::Severity;
 
+pub use grading::agreement::Agreement;
 pub use grading::assessment::{Assessment, Comparison, GoalAssessment, GoalStatus, Rule};
 pub use grading::calibration::{
-    calibrate, Calibration, ConfusionCell, ConfusionMatrix, Disagreement, Excluded, ExclusionReason,
+    calibrate, Calibration, ConfusionCell, ConfusionMatrix, Disagreement, Excluded,
+    ExclusionReason, ShareBasisTrial,
 };
 pub use grading::explain::explain_all;
 pub use grading::grader::{attainment, grade, grade_all, grade_each};
@@ -84,7 +87,7 @@ pub use model::economics::{
 };
 pub use model::end_reasons::{EndReason, EndReasonRow, EndReasonTable, EndReasonTotals};
 pub use model::flows::{FlowField, FlowFigure, FlowFigures, FlowMeasure, FlowRow, FlowTable};
-pub use model::goal::{Direction, Goal, GoalKind, GoalStatement, ResultStatement};
+pub use model::goal::{Certainty, Direction, Goal, GoalKind, GoalStatement, ResultStatement};
 pub use model::grade::{DecidedGrade, Decision, Grade};
 pub use model::intervention::{
     Intervention, InterventionId, InterventionKind, InterventionStatus, MAX_ID_LEN,

@@ -1,9 +1,9 @@
 //! Property tests of the invariants of grading, calibration and the JSON format.
 
 use finsam_core::{
-    attainment, calibrate, grade, DecidedGrade, Decision, Direction, Goal, GoalKind, GoalResult,
-    GoalStatus, Grade, GradingPolicy, Intervention, InterventionKind, InterventionStatus, Period,
-    QualitativeAssessment, Report, ShareBasis, ShareResult,
+    attainment, calibrate, grade, grade_all, Agreement, DecidedGrade, Decision, Direction, Goal,
+    GoalKind, GoalResult, GoalStatus, Grade, GradingPolicy, Intervention, InterventionKind,
+    InterventionStatus, Period, QualitativeAssessment, Report, ShareBasis, ShareResult,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -297,6 +297,37 @@ proptest! {
         prop_assert!(calibration.agreeing >= calibration.baseline_agreeing);
         prop_assert_eq!(calibration.confusion.total(), calibration.considered);
         prop_assert_eq!(calibration.agreeing + calibration.disagreements.len(), calibration.considered);
+    }
+
+    #[test]
+    fn agreement_counts_every_row_once(interventions in proptest::collection::vec(intervention(), 0..25), p in policy()) {
+        let assessments = grade_all(&interventions, &p).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let agreement = Agreement::of(&assessments);
+        prop_assert_eq!(agreement.graded + agreement.not_graded + agreement.not_computed, assessments.len());
+        prop_assert_eq!(agreement.rows(), assessments.len());
+        prop_assert!(agreement.agreeing <= agreement.graded);
+        prop_assert_eq!(agreement.agreeing + agreement.disagreeing(), agreement.graded);
+        // The rows calibration compares, and the start's agreement among them.
+        let calibration = calibrate(&interventions, &p).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(agreement.graded, calibration.considered);
+        prop_assert_eq!(agreement.agreeing, calibration.baseline_agreeing);
+    }
+
+    #[test]
+    fn calibration_keeps_the_share_basis_that_agrees_more(interventions in proptest::collection::vec(intervention(), 0..25), p in policy()) {
+        let calibration = calibrate(&interventions, &p).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let trial = calibration.share_basis;
+        let (chosen, other) = match trial.chosen {
+            ShareBasis::Fraction => (trial.fraction, trial.printed),
+            ShareBasis::Printed => (trial.printed, trial.fraction),
+        };
+        prop_assert!(chosen >= other);
+        prop_assert!(chosen > other || trial.chosen == p.share_basis(), "a tie keeps the start's basis");
+        prop_assert_eq!(calibration.agreeing, chosen);
+        prop_assert_eq!(calibration.policy.share_basis(), trial.chosen);
+        // The chosen policy grades as it says.
+        let regraded = grade_all(&interventions, &calibration.policy).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(Agreement::of(&regraded).agreeing, calibration.agreeing);
     }
 
     #[test]

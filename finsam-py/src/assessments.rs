@@ -5,13 +5,13 @@
 use std::sync::Arc;
 
 use finsam_core::render::{goal_table, intervention_table};
-use finsam_core::{explain_all, Assessment, ErrorKind, Language};
+use finsam_core::{explain_all, Agreement, Assessment, ErrorKind, Language};
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyInt, PyList, PySlice, PyTuple};
 use pyo3::IntoPyObjectExt;
 
-use crate::convert::{frame, Arg, Named, SV};
+use crate::convert::{frame, record, Arg, Named, SV};
 use crate::errors::{catch, run, Result};
 use crate::outcome::{Held, PyAssessment};
 
@@ -252,6 +252,13 @@ impl PyAssessmentList {
     #[pyo3(signature = (language = SV))]
     fn explain(&self, language: Arg<Language>) -> Result<String> {
         run(|| explain_all(&self.items, language.0))
+    }
+
+    /// How far the computed grades agree with the decided ones, the rows the association did
+    /// not grade counted apart: an `Agreement`.
+    pub(crate) fn agreement(&self, py: Python<'_>) -> Result<Py<PyAny>> {
+        let counted = run(|| Agreement::of(self.items.iter()))?;
+        record(py, "Agreement", &counted)
     }
 
     fn _repr_html_(&self) -> Result<String> {

@@ -21,12 +21,12 @@ use pyo3::prelude::*;
 /// The native module.
 #[pymodule]
 mod _finsam {
-    use finsam_core::{ErrorKind, Intervention, Language, Report};
+    use finsam_core::{Agreement, ErrorKind, Intervention, Language, Report};
     use pyo3::prelude::*;
     use pyo3::sync::PyOnceLock;
     use pyo3::types::PyList;
 
-    use crate::convert::{frame, grade_in, Arg, SV};
+    use crate::convert::{frame, grade_in, record, record_in, Arg, SV};
     use crate::errors::{catch, core_error, run, to_py_err, Result};
     use crate::model::policy_or_default;
 
@@ -110,6 +110,27 @@ mod _finsam {
         Ok(PyCalibration::from(catch(|| {
             finsam_core::calibrate(&interventions, &policy)
         })?))
+    }
+
+    /// How far the computed grades of `assessments` (an `AssessmentList`, or a sequence of
+    /// `Assessment`s) agree with the grades the association decided, the rows it did not grade
+    /// counted apart: an `Agreement`.
+    #[pyfunction]
+    fn agreement(py: Python<'_>, assessments: &Bound<'_, PyAny>) -> Result<Py<PyAny>> {
+        if let Ok(list) = assessments.cast::<PyAssessmentList>() {
+            return list.get().agreement(py);
+        }
+        let items: Vec<Bound<'_, PyAssessment>> = assessments.extract()?;
+        let counted = run(|| Agreement::of(items.iter().map(|a| &*a.get().inner)))?;
+        record(py, "Agreement", &counted)
+    }
+
+    /// The agreement in words (the body of `Agreement.text`).
+    #[pyfunction]
+    #[pyo3(signature = (agreement, language = SV))]
+    fn _agreement_text(agreement: &Bound<'_, PyAny>, language: Arg<Language>) -> Result<String> {
+        let agreement: Agreement = record_in(agreement, "agreement")?;
+        run(|| agreement.text(language.0))
     }
 
     /// Checks a report in the JSON format and returns every error found (as exceptions, not

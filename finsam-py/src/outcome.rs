@@ -12,8 +12,8 @@ use finsam_core::{Language, Rule};
 use pyo3::prelude::*;
 
 use crate::convert::{
-    decimal_opt_in, decimal_opt_out, decimal_out, grade_in, grade_opt_out, grade_out, records,
-    repr_decimal, repr_grade, repr_opt_decimal, repr_str, Arg, SV,
+    decimal_opt_in, decimal_opt_out, decimal_out, grade_in, grade_opt_out, grade_out, record,
+    records, repr_decimal, repr_grade, repr_opt_decimal, repr_str, Arg, SV,
 };
 use crate::errors::{run, Result};
 use crate::model::{PyDecidedGrade, PyGoalResult, PyGradingPolicy};
@@ -414,6 +414,11 @@ impl PyCalibration {
     fn baseline_agreeing(&self) -> usize {
         self.inner.baseline_agreeing
     }
+    /// How the edges calibrated on each share basis agree, and which basis was chosen.
+    #[getter]
+    fn share_basis(&self, py: Python<'_>) -> Result<Py<PyAny>> {
+        record(py, "ShareBasisTrial", &self.inner.share_basis)
+    }
     /// `agreeing / considered` as a decimal in [0, 1].
     #[getter]
     fn agreement(&self, py: Python<'_>) -> Result<Py<PyAny>> {
@@ -548,6 +553,17 @@ impl PyDiagnostic {
     #[getter]
     fn path(&self) -> &str {
         &self.inner.location.path
+    }
+    /// The JSON path of the other place, when the finding is between two.
+    #[getter]
+    fn compared_with(&self) -> Option<&str> {
+        self.inner.location.compared_with.as_deref()
+    }
+    /// Where `path` and then `compared_with` stand in the document the report was read from
+    /// (`Place` records), as far as the report's sources say.
+    #[getter]
+    fn places(&self, py: Python<'_>) -> Result<Py<PyAny>> {
+        crate::convert::records(py, "Place", &self.inner.location.places)
     }
     /// The value the rest of the report implies.
     #[getter]

@@ -61,6 +61,12 @@ export interface GradedAssessment extends Assessment {
   goal_explanations: Localized[];
 }
 
+/** An agreement with its sentence (`agreement`). */
+export interface AgreementSummary extends Agreement {
+  /** E.g. "5 av 7 bedömda rader stämmer med förbundets beslut; 3 inte bedömda". */
+  text: Localized;
+}
+
 /** A grade and its labels (`parseGrade`). */
 export interface GradeInfo {
   code: Grade;

@@ -117,7 +117,7 @@ test('a cyclic object cannot be JSON and is misuse', () => {
 
 test('thrown messages leave out the line and column of internal JSON text', () => {
   const error = thrown(() => finsam.gradeIntervention({ ...START_2017, goals: [{ description: 'x', kind: 'share', target: '120' }] }));
-  assert.equal(error.message, '[share_above_100] goals[0].target: 120 % is above 100 %');
+  assert.equal(error.message, '[share_above_100] goals[0].target: 120% is above 100%');
 });
 
 /**
@@ -160,7 +160,7 @@ test('validateReport paths start at the report', () => {
     // Both are wrong: the second START repeats the id, and its goal's target is above 100 %.
     errors: [
       { path: 'interventions[1].id', code: 'duplicate_id', message: "the id 'start' is already used by interventions[0]" },
-      { path: 'interventions[1].goals[0].target', code: 'share_above_100', message: '101 % is above 100 %' },
+      { path: 'interventions[1].goals[0].target', code: 'share_above_100', message: '101% is above 100%' },
     ],
   });
   report.interventions[1] = { ...START_2017 };

@@ -133,6 +133,7 @@ function calls(f) {
     validatePolicy: () => finsam.validatePolicy(any()),
     validateJson: () => finsam.validateJson(pick(['report', 'intervention', 'policy', any()]), pick([text(), jsonOf(mutated()), any()])),
     calibrate: () => finsam.calibrate(mutated(), maybe()),
+    agreement: () => finsam.agreement(mutated(), maybe()),
     checkReport: () => finsam.checkReport(mutated()),
     economicsSummary: () => finsam.economicsSummary(mutated()),
     parseGrade: () => finsam.parseGrade(pick([text(), any()])),

@@ -1,5 +1,5 @@
 //! Calibration: given interventions with the grades their association decided, find the band
-//! edges (and the cap for unmeasured goals) that agree with the most of them.
+//! edges, the cap for unmeasured goals and the share basis that agree with the most of them.
 //!
 //! Agreement only changes where an edge passes a score, so the search runs over the cuts
 //! between the distinct scores. For a fixed cap, whether a row agrees is a sum of step
@@ -7,6 +7,11 @@
 //! ordered triple of edges is found exactly in linear time after sorting, with a prefix maximum
 //! for the lowest edge and a suffix maximum for the highest. Ties go to the edges nearest the
 //! starting policy, then to its cap.
+//!
+//! A share's figure (the fraction "n av N" or the printed percentage) changes the scores
+//! themselves, so the search runs once on each [`ShareBasis`], and the basis whose calibrated
+//! policy agrees with more decided grades is kept ([`ShareBasisTrial`]); a tie keeps the
+//! starting policy's basis. Two runs of a linear search: still linear after sorting.
 
 use std::cmp::Ordering;
 
@@ -19,6 +24,7 @@ use crate::grading::grader::grade;
 use crate::grading::policy::GradingPolicy;
 use crate::model::grade::{Decision, Grade};
 use crate::model::intervention::{Intervention, InterventionId};
+use crate::model::result::ShareBasis;
 
 /// Why an intervention took no part in calibration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -152,11 +158,30 @@ impl Serialize for ConfusionMatrix {
     }
 }
 
+/// How calibration fared on each share basis: the edges and cap are calibrated once with shares
+/// read from their fraction and once from their printed percentage, and the basis whose
+/// calibrated policy agrees with more decided grades is chosen (a tie keeps the starting
+/// policy's basis). The two counts are equal when no share's printed percentage and fraction
+/// lead to different grades.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ShareBasisTrial {
+    /// How many considered interventions the policy calibrated on the fraction "n av N" grades
+    /// as decided.
+    pub fraction: usize,
+    /// How many considered interventions the policy calibrated on the printed percentage grades
+    /// as decided.
+    pub printed: usize,
+    /// The basis of the calibrated policy: the one with more agreement, or the starting
+    /// policy's on a tie.
+    pub chosen: ShareBasis,
+}
+
 /// The outcome of calibration.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Calibration {
-    /// The starting policy with the edges and cap that agree best.
+    /// The starting policy with the edges, cap and share basis that agree best.
     pub policy: GradingPolicy,
     /// Interventions that took part (a decided grade and a computable grade).
     pub considered: usize,
@@ -164,6 +189,8 @@ pub struct Calibration {
     pub agreeing: usize,
     /// How many of them the starting policy grades as decided.
     pub baseline_agreeing: usize,
+    /// How the edges calibrated on each share basis agree, and which basis was chosen.
+    pub share_basis: ShareBasisTrial,
     /// `agreeing / considered` (0 when nothing was considered).
     #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
     #[serde(with = "crate::common::decimal")]
@@ -213,9 +240,64 @@ impl Ord for Merit {
     }
 }
 
-/// Finds the band edges and cap that agree with the most decided grades among `interventions`,
-/// starting from (and, on ties, staying nearest to) `start`.
+/// Finds the band edges, cap and share basis that agree with the most decided grades among
+/// `interventions`, starting from (and, on ties, staying nearest to) `start`. The edges and cap
+/// are searched on each share basis; the basis with more agreement wins, a tie keeps `start`'s.
+/// `baseline_agreeing` is the agreement of `start` itself.
 pub fn calibrate(interventions: &[Intervention], start: &GradingPolicy) -> Result<Calibration> {
+    let basis = start.share_basis();
+    let other = match basis {
+        ShareBasis::Fraction => ShareBasis::Printed,
+        ShareBasis::Printed => ShareBasis::Fraction,
+    };
+    let own = search(interventions, start)?;
+    let alternative = search(interventions, &start.with_share_basis(other))?;
+    let (fraction, printed) = match basis {
+        ShareBasis::Fraction => (own.agreeing, alternative.agreeing),
+        ShareBasis::Printed => (alternative.agreeing, own.agreeing),
+    };
+    let baseline_agreeing = own.baseline_agreeing;
+    // More agreement wins; a tie keeps the starting basis.
+    let best = if alternative.agreeing > own.agreeing {
+        alternative
+    } else {
+        own
+    };
+    let agreement = if best.considered == 0 {
+        Decimal::ZERO
+    } else {
+        Decimal::from(best.agreeing) / Decimal::from(best.considered)
+    };
+    Ok(Calibration {
+        share_basis: ShareBasisTrial {
+            fraction,
+            printed,
+            chosen: best.policy.share_basis(),
+        },
+        policy: best.policy,
+        considered: best.considered,
+        agreeing: best.agreeing,
+        baseline_agreeing,
+        agreement,
+        confusion: best.confusion,
+        disagreements: best.disagreements,
+        excluded: best.excluded,
+    })
+}
+
+/// The outcome of the search on one share basis (that of `start`).
+struct Search {
+    policy: GradingPolicy,
+    considered: usize,
+    agreeing: usize,
+    baseline_agreeing: usize,
+    confusion: ConfusionMatrix,
+    disagreements: Vec<Disagreement>,
+    excluded: Vec<Excluded>,
+}
+
+/// The edges and cap that agree with the most decided grades, shares read on `start`'s basis.
+fn search(interventions: &[Intervention], start: &GradingPolicy) -> Result<Search> {
     let mut rows = Vec::new();
     let mut excluded = Vec::new();
     let mut baseline_agreeing = 0;
@@ -308,17 +390,11 @@ pub fn calibrate(interventions: &[Intervention], start: &GradingPolicy) -> Resul
         }
     }
     let agreeing = considered - disagreements.len();
-    let agreement = if considered == 0 {
-        Decimal::ZERO
-    } else {
-        Decimal::from(agreeing) / Decimal::from(considered)
-    };
-    Ok(Calibration {
+    Ok(Search {
         policy,
         considered,
         agreeing,
         baseline_agreeing,
-        agreement,
         confusion,
         disagreements,
         excluded,
@@ -540,6 +616,52 @@ mod tests {
         assert_eq!(
             calibration.excluded.first().map(|e| e.reason),
             Some(ExclusionReason::DecidedNotApplicable)
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn chooses_the_share_basis_that_agrees_better() -> Result<()> {
+        use crate::model::result::ShareResult;
+        // "45 %" printed as 50 %: 0.9 on the fraction, 1 on the printed figure. Decided Mycket
+        // god beside a count at 0.9 decided God: only the printed figure tells them apart.
+        let share = GoalResult::Share(ShareResult::new(
+            Some(Decimal::from(50)),
+            Some((Decimal::from(9), Decimal::from(20))),
+        )?);
+        let printed_higher = Intervention::new("a", "a", InterventionKind::Individual)?
+            .with_goal(Goal::share("50 % i arbete", Decimal::from(50))?.with_result(share)?)
+            .with_decided_grade(DecidedGrade::new(Decision::Graded(Grade::VeryGood)));
+        let rows = vec![printed_higher, row("b", 90, Grade::Good)?];
+        let calibration = calibrate(&rows, &GradingPolicy::default())?;
+        assert_eq!(
+            calibration.share_basis,
+            ShareBasisTrial {
+                fraction: 1,
+                printed: 2,
+                chosen: ShareBasis::Printed
+            }
+        );
+        assert_eq!(calibration.policy.share_basis(), ShareBasis::Printed);
+        assert_eq!(
+            (calibration.agreeing, calibration.baseline_agreeing),
+            (2, 1)
+        );
+        // Starting on the printed basis, nothing changes; with no share at all, a tie keeps
+        // the starting basis.
+        let printed = GradingPolicy::default().with_share_basis(ShareBasis::Printed);
+        let from_printed = calibrate(&rows, &printed)?;
+        assert_eq!(from_printed.share_basis.chosen, ShareBasis::Printed);
+        assert_eq!(from_printed.baseline_agreeing, 2);
+        let counts = vec![row("c", 90, Grade::Good)?];
+        let tie = calibrate(&counts, &printed)?;
+        assert_eq!(
+            tie.share_basis,
+            ShareBasisTrial {
+                fraction: 1,
+                printed: 1,
+                chosen: ShareBasis::Printed
+            }
         );
         Ok(())
     }

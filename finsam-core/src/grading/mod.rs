@@ -1,8 +1,9 @@
 //! Grading (`docs/domain.md` §5): the [policy](policy), the [grading](grader) of each goal and
 //! intervention, the [`Assessment`](assessment::Assessment) it returns, its
-//! [explanation](explain) in Swedish and English, and [calibration](calibration) of the policy
-//! against the grades an association decided.
+//! [explanation](explain) in Swedish and English, its [agreement](agreement) with the grades an
+//! association decided, and [calibration](calibration) of the policy against them.
 
+pub(crate) mod agreement;
 pub(crate) mod assessment;
 pub(crate) mod calibration;
 pub(crate) mod explain;
@@ -18,7 +19,8 @@ impl Report {
         grader::grade_each(&self.interventions, policy, "interventions")
     }
 
-    /// Finds the band edges that agree best with the grades the association decided.
+    /// Finds the band edges, cap and share basis that agree best with the grades the association
+    /// decided.
     pub fn calibrate(&self, start: &policy::GradingPolicy) -> Result<calibration::Calibration> {
         calibration::calibrate(&self.interventions, start)
     }

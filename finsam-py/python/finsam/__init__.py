@@ -3,7 +3,8 @@
 Load a report (``Report.load``, ``Report.from_json``), or build interventions, goals and results
 with keyword arguments; grade them (``grade``, ``grade_many``, ``Report.grade``) with the default
 or a custom ``GradingPolicy``; read and explain each ``Assessment`` in Swedish or English;
-calibrate the policy against the grades an association decided (``calibrate``); and look at the
+count how many computed grades agree with the grades an association decided (``agreement``) and
+calibrate the policy against them (``calibrate``); and look at the
 goal-fulfilment table in a notebook or as a pandas DataFrame (``Report.to_pandas``). Check the
 arithmetic of a report (``check``, ``Report.check``: flow rows, totals, printed percentages,
 goals against the flow table, end reasons, conflicting targets, and the economics) and read its
@@ -67,6 +68,7 @@ from ._finsam import (
     TextIntervention,
     TextReport,
     __version__,
+    agreement,
     calibrate,
     check,
     grade,
@@ -84,6 +86,7 @@ from ._reading import read_report
 
 if TYPE_CHECKING:
     from ._records import (
+        Agreement,
         CostGroup,
         Costs,
         Deviation,
@@ -110,6 +113,7 @@ if TYPE_CHECKING:
         ReadingIssue,
         RuleFigures,
         RuleOutcome,
+        ShareBasisTrial,
         StatedCost,
         StatementSummary,
     )
@@ -132,6 +136,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "FORMAT_VERSION",
     "MAX_CELL_CHARS",
+    "Agreement",
     "Aligned",
     "Appearance",
     "Assessment",
@@ -196,6 +201,7 @@ __all__ = [
     "Rule",
     "RuleFigures",
     "RuleOutcome",
+    "ShareBasisTrial",
     "StatedCost",
     "Statement",
     "SeriesComparison",
@@ -203,6 +209,7 @@ __all__ = [
     "TextIntervention",
     "TextReport",
     "__version__",
+    "agreement",
     "calibrate",
     "check",
     "grade",

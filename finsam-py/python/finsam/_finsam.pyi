@@ -12,6 +12,7 @@ from ._diagnostics import DiagnosticList
 from ._errors import FinsamError
 from ._grade import Grade
 from ._records import (
+    Agreement,
     CostGroup,
     Costs,
     Deviation,
@@ -33,10 +34,12 @@ from ._records import (
     MemberShare,
     MemberSplit,
     Part,
+    Place,
     PlannedCost,
     ReadingIssue,
     RuleFigures,
     RuleOutcome,
+    ShareBasisTrial,
     StatedCost,
     StatementSummary,
 )
@@ -158,6 +161,7 @@ __all__ = [
     "MAX_CELL_CHARS",
     "grade",
     "grade_many",
+    "agreement",
     "calibrate",
     "check",
     "validate_json",
@@ -167,6 +171,7 @@ __all__ = [
     "_diagnostics_to_pandas",
     "_diagnostics_to_html",
     "_cost_group_sum",
+    "_agreement_text",
     "_read_report",
     "sample_report",
     "FORMAT_VERSION",
@@ -496,6 +501,9 @@ class AssessmentList(Sequence[Assessment]):
         """The goal-fulfilment table (Insats | Mål | Resultat | Måluppfyllelse) as HTML."""
     def explain(self, language: _Language = ...) -> str:
         """Every assessment's explanation, separated by blank lines."""
+    def agreement(self) -> Agreement:
+        """How far the computed grades agree with the decided ones, the rows the association did
+        not grade counted apart."""
     def _repr_html_(self) -> str: ...
 
 @final
@@ -569,6 +577,9 @@ class Calibration:
     @property
     def baseline_agreeing(self) -> int: ...
     @property
+    def share_basis(self) -> ShareBasisTrial:
+        """How the edges calibrated on each share basis agree, and which basis was chosen."""
+    @property
     def agreement(self) -> Decimal: ...
     @property
     def confusion(self) -> ConfusionMatrix: ...
@@ -606,6 +617,10 @@ class Diagnostic:
     def table(self) -> _Table: ...
     @property
     def path(self) -> str: ...
+    @property
+    def compared_with(self) -> Optional[str]: ...
+    @property
+    def places(self) -> list[Place]: ...
     @property
     def expected(self) -> Optional[Decimal]: ...
     @property
@@ -1047,6 +1062,9 @@ def parse_number(text: str) -> Optional[Decimal]:
 def id_from_name(name: str) -> Optional[str]: ...
 def grade(intervention: Intervention, policy: Optional[GradingPolicy] = None) -> Assessment: ...
 def grade_many(interventions: Sequence[Intervention], policy: Optional[GradingPolicy] = None) -> AssessmentList: ...
+def agreement(assessments: Union[AssessmentList, Sequence[Assessment]]) -> Agreement:
+    """How far the computed grades of ``assessments`` agree with the grades the association
+    decided, the rows it did not grade (Ej tillämpbar, or no decided grade) counted apart."""
 def calibrate(interventions: Sequence[Intervention], policy: Optional[GradingPolicy] = None) -> Calibration: ...
 def check(report: Report) -> DiagnosticList: ...
 def validate_json(text: str) -> list[FinsamError]: ...
@@ -1057,3 +1075,4 @@ def _grade_rank(code: _GradeLike) -> int: ...
 def _diagnostics_to_pandas(diagnostics: Sequence[Diagnostic], language: _Language = ...) -> pandas.DataFrame: ...
 def _diagnostics_to_html(diagnostics: Sequence[Diagnostic], language: _Language = ...) -> str: ...
 def _cost_group_sum(group: object, column: str, printed: bool) -> Decimal: ...
+def _agreement_text(agreement: object, language: _Language = ...) -> str: ...

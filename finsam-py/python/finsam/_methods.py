@@ -9,7 +9,19 @@ from typing import Optional
 
 from . import _convert, _finsam
 
-__all__ = ["AsJson", "CostGroupMethods", "InterventionLink"]
+__all__ = ["AgreementMethods", "AsJson", "CostGroupMethods", "InterventionLink"]
+
+
+class AgreementMethods:
+    """The agreement of computed grades with decided ones, in words (the core's)."""
+
+    def text(self, language: str = "sv") -> str:
+        """The agreement in ``language`` (``"sv"`` or ``"en"``), e.g. "5 av 7 bedömda rader
+        stämmer med förbundets beslut; 3 inte bedömda"."""
+        return _finsam._agreement_text(self, language)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 class CostGroupMethods:

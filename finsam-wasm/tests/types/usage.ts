@@ -1,6 +1,7 @@
 // Type-checked (not run) by tests/package.test.mjs: the declarations describe the API closely
 // enough that correct use compiles and misuse does not.
 import {
+  agreement,
   calibrate,
   checkReport,
   convertMoney,
@@ -14,6 +15,7 @@ import {
   roundMoney,
   validateIntervention,
   validateJson,
+  type AgreementSummary,
   type Aligned,
   type Calibration,
   type IssueCode,
@@ -63,6 +65,7 @@ import {
   type RuleBase,
   type RuleOutcome,
   type Severity,
+  type ShareBasis,
   type StatedCost,
   type Statement,
   type StatementSummary,
@@ -114,6 +117,9 @@ const strict: GradedAssessment = gradeIntervention(start, { very_good: "0.98", u
 const report: Report = { format_version: 1, organisation: "Samordningsförbundet Exempel", period: "2017", interventions: [start] };
 const all: GradedAssessment[] = gradeReport(report, null);
 const calibration: Calibration = calibrate(report);
+const chosen: ShareBasis = calibration.share_basis.chosen;
+const agreed: AgreementSummary = agreement(report, null);
+const agreedText: string = agreed.text.sv + agreed.text.en + String(agreed.graded - agreed.agreeing + agreed.not_graded);
 const policy: GradingPolicyOutput = defaultPolicy();
 const codes: ErrorKind[] = errorCodes();
 
@@ -325,6 +331,9 @@ const numericMoney: number = convertMoney("1", "tkr", "sek").amount;
 // @ts-expect-error a rule outcome's excess is a decimal string
 const numericExcess: RuleOutcome["excess"] = 401;
 
+// @ts-expect-error agreement's counts are numbers
+const agreedCount: string = agreed.graded;
+void [chosen, agreedText, agreedCount];
 void [grade, statuses, explanation, decided, strict, all, calibration, policy, codes, fromText, decision, inBrowser, reportsInBrowser, numeric, kind, notAGrade];
 void [stringFigure, swedishFigure, wording, numericStatement, anonymousRow, holiday, notACode, numericExpected];
 void [none, byDefault, explicitDefault, roundedAmount, numericAmount, euro, unitless, county, percentBase, itemless, spent];

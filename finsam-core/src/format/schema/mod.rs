@@ -19,6 +19,7 @@ use serde_json::Value;
 use crate::check::diagnostic::Diagnostic;
 use crate::common::error::ErrorKind;
 use crate::common::table::Table;
+use crate::grading::agreement::Agreement;
 use crate::grading::assessment::Assessment;
 use crate::grading::calibration::Calibration;
 use crate::grading::policy::GradingPolicy;
@@ -51,14 +52,16 @@ fn define<T: JsonSchema>(generator: &mut SchemaGenerator) {
 }
 
 /// One schema whose `$defs` hold every type the core writes for a binding (reports and their
-/// parts, assessments, calibrations, diagnostics, the economics' summary, the text reader's
-/// cells, series comparisons, tables, error codes), each by its Rust name.
+/// parts, assessments, their agreement with decided grades, calibrations, diagnostics, the
+/// economics' summary, the text reader's cells, series comparisons, tables, error codes), each
+/// by its Rust name.
 pub fn output_schema() -> Value {
     let mut generator = output_generator();
     define::<Report>(&mut generator);
     define::<Intervention>(&mut generator);
     define::<GradingPolicy>(&mut generator);
     define::<Assessment>(&mut generator);
+    define::<Agreement>(&mut generator);
     define::<Calibration>(&mut generator);
     define::<Diagnostic>(&mut generator);
     define::<Economics>(&mut generator);
