@@ -128,7 +128,10 @@ def test_diagnostics_compare_hash_and_repr() -> None:
         "intervention": "lyra",
         "table": "flows",
         "path": "flows.rows[3].figures.current",
+        "compared_with": None,
+        "places": [],
     }
+    assert (first[1].compared_with, first[1].places) == (None, [])
     with pytest.raises(FinsamError) as caught:
         first[0].message("de")
     assert (caught.value.code, caught.value.path) == ("unknown_variant", "language")

@@ -110,3 +110,19 @@ def test_what_is_not_a_report_says_so(tmp_path: Path) -> None:
     with pytest.raises(finsam.FinsamError) as error:
         finsam.read_report("Insats\tMål\tResultat\nLyra\t20\t18\n", period="2017-H2")
     assert (error.value.code, error.value.path) == ("invalid_period", "period")
+
+
+def test_a_finding_between_two_places_names_both_and_where_they_stand() -> None:
+    reading = finsam.read_report(TEXT_2014)
+    found = [d for d in reading.report.check() if d.code == "result_stated_mismatch"]
+    first = found[0]
+    assert (first.path, first.compared_with) == (
+        "interventions[0].goals[0].also_reported[0].result.value",
+        "interventions[0].goals[0].result.value",
+    )
+    assert [(p.line, p.table, p.row, p.cell) for p in first.places] == [(92, 3, 2, 2), (8, 1, 2, 3)]
+    assert first.message("en") == (
+        'Samverkansteam Botkyrka: goal "50 remisser": the summary reports 42 but the section\'s table 37 '
+        "(42 is last year's result in the section's table) (if it is the same goal)."
+    )
+    assert first.severity == "warning"
