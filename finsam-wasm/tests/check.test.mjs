@@ -222,7 +222,7 @@ test('an individual intervention with goals but no flow row is a warning without
   const [d] = diagnostics;
   assert.equal(d.code, 'flow_row_missing');
   assert.equal(d.severity, 'warning');
-  assert.deepEqual(d.location, { intervention: 'lyra', table: 'flows', path: 'interventions[1]' });
+  assert.deepEqual(d.location, { intervention: 'lyra', table: 'flows', path: 'interventions[1]', compared_with: null, places: [] });
   assert.equal(d.expected, null);
   assert.equal(d.printed, null);
   assert.match(d.message_sv, /^Lyra: /);
