@@ -1,11 +1,12 @@
 //! The package's `finsam/reports` module (feature `reports`), beside the text reader
 //! (`text.rs`): a report's tables written as Markdown, HTML or CSV, every table the core
-//! builds as data (`{columns, rows}`, the same tables Python's `to_pandas` gets), and reports
-//! of several periods compared.
+//! builds as data (`{columns, rows}`, the same tables Python's `to_pandas` gets), the line
+//! under the goal-fulfilment table (how far the computed grades agree with the decided ones),
+//! and reports of several periods compared.
 
 use finsam_core::render::{self, Format, GoalValue, GradeValue, Table};
 use finsam_core::text::TextRow;
-use finsam_core::{Report, ReportSeries, Result, SeriesComparison};
+use finsam_core::{Agreement, Language, Report, ReportSeries, Result, SeriesComparison};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -49,6 +50,39 @@ pub fn render_flow_table(
     let format: Format = parsed(&format, "format")?;
     let table = render::render_flow_table(&report, format, language_or_swedish(language)?);
     to_js(&table)
+}
+
+/// The agreement's sentence in Swedish and in English.
+#[derive(Serialize)]
+struct Sentence {
+    sv: String,
+    en: String,
+}
+
+/// How far the grades computed for the report's interventions (with the default policy or
+/// `policy`) agree with the grades the association decided: the rows compared (`graded`: a
+/// decided grade other than "Ej tillämpbar", and a computed grade), how many of them agree, the
+/// rows it did not grade and those with nothing to compute, counted apart, with the sentence in
+/// Swedish and English (`text`) that goes under the goal-fulfilment table. Throws a
+/// `FinsamError` when the report or the policy is not valid.
+#[wasm_bindgen(unchecked_return_type = "AgreementSummary")]
+pub fn agreement(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "GradingPolicy | null")] policy: Option<JsValue>,
+) -> JsResult {
+    panic_hook::check()?;
+    let report = report_from_js(&report)?;
+    let assessments = report
+        .grade(&policy_or_default(policy)?)
+        .map_err(|e| throwable(&e))?;
+    let agreement = Agreement::of(&assessments);
+    let object = to_js(&agreement)?;
+    let text = Sentence {
+        sv: agreement.text(Language::Swedish),
+        en: agreement.text(Language::English),
+    };
+    js_sys::Reflect::set(&object, &"text".into(), &to_js(&text)?)?;
+    Ok(object)
 }
 
 /// A table the core built (or `null` for a part the report does not have) as `{columns,

@@ -61,7 +61,7 @@ export interface GradedAssessment extends Assessment {
   goal_explanations: Localized[];
 }
 
-/** An agreement with its sentence (`agreement`). */
+/** An agreement with its sentence (`agreement` of `finsam/reports`). */
 export interface AgreementSummary extends Agreement {
   /** E.g. "5 av 7 bedömda rader stämmer med förbundets beslut; 3 inte bedömda". */
   text: Localized;

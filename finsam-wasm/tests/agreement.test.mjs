@@ -3,7 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
-import { finsam, sampleReport, thrown } from './support.mjs';
+import { finsam, finsamReports, sampleReport, thrown } from './support.mjs';
 
 const AGREEMENT = {
   2014: {
@@ -40,17 +40,17 @@ const AGREEMENT = {
 
 for (const [year, expected] of Object.entries(AGREEMENT)) {
   test(`agreement of the ${year} sample, rows not graded counted apart`, () => {
-    assert.deepEqual(finsam.agreement(sampleReport(Number(year))), expected);
-    assert.deepEqual(finsam.agreement(sampleReport(Number(year)), null), expected);
+    assert.deepEqual(finsamReports.agreement(sampleReport(Number(year))), expected);
+    assert.deepEqual(finsamReports.agreement(sampleReport(Number(year)), null), expected);
   });
 }
 
 test('agreement grades with the policy given, and refuses a report that is not valid', () => {
   // On the printed percentages MIA 2017 reaches God, as decided.
-  const printed = finsam.agreement(sampleReport(2017), { share_basis: 'printed' });
+  const printed = finsamReports.agreement(sampleReport(2017), { share_basis: 'printed' });
   assert.equal(printed.agreeing, 6);
   assert.equal(printed.text.en, "6 of 7 graded rows agree with the association's decision; 3 not graded");
-  const error = thrown(() => finsam.agreement({ format_version: 1, organisation: 'X', period: '2017-H3' }));
+  const error = thrown(() => finsamReports.agreement({ format_version: 1, organisation: 'X', period: '2017-H3' }));
   assert.equal(error.name, 'FinsamError');
   assert.equal(error.code, 'invalid_period');
 });

@@ -302,7 +302,7 @@ test('what the functions take and return fits the declared types exactly (no mis
     ['GradedAssessment[]', finsam.gradeReport(report)],
     ['GradedAssessment[]', grading.map((c) => finsam.gradeIntervention(c.intervention, c.policy))],
     ['Calibration', finsam.calibrate(report)],
-    ['AgreementSummary[]', SAMPLE_YEARS.map((year) => finsam.agreement(sampleReport(year)))],
+    ['AgreementSummary[]', SAMPLE_YEARS.map((year) => finsamReports.agreement(sampleReport(year)))],
     ['GradingPolicyOutput', finsam.defaultPolicy()],
     ['GradeInfo', finsam.parseGrade('God')],
     ['DecisionInfo', finsam.parseDecision('Ej tillämpbar')],

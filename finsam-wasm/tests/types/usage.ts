@@ -1,7 +1,6 @@
 // Type-checked (not run) by tests/package.test.mjs: the declarations describe the API closely
 // enough that correct use compiles and misuse does not.
 import {
-  agreement,
   calibrate,
   checkReport,
   convertMoney,
@@ -74,6 +73,7 @@ import {
 } from "finsam";
 import initWeb, { initSync, gradeIntervention as gradeInBrowser } from "finsam/web";
 import {
+  agreement,
   compareReports,
   flowTable as flowTableOf,
   goalTable,
