@@ -199,22 +199,6 @@ pub fn check_report(#[wasm_bindgen(unchecked_param_type = "Report")] report: JsV
     to_js(&finsam_core::check(&report_from_js(&report)?))
 }
 
-/// Finds the band edges (and the cap for unmeasured goals) that agree best with the grades the
-/// association decided for the report's interventions, starting from the default policy or
-/// `start`. Throws a `FinsamError` when the report or the policy is not valid.
-#[wasm_bindgen(unchecked_return_type = "Calibration")]
-pub fn calibrate(
-    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "GradingPolicy | null")] start: Option<JsValue>,
-) -> JsResult {
-    panic_hook::check()?;
-    let report = report_from_js(&report)?;
-    let calibration = report
-        .calibrate(&policy_or_default(start)?)
-        .map_err(|e| throwable(&e))?;
-    to_js(&calibration)
-}
-
 /// Reads a grade as reports write it ("Mycket God", "Godtagbart", "very_good"), ignoring case
 /// and extra spaces. Returns its code, rank (0 for not_met to 3 for very_good) and labels.
 /// Throws a `FinsamError` with code `invalid_grade` for anything else, including "Ej

@@ -306,3 +306,20 @@ pub fn series_goal_pivot(
     let (comparison, language) = (series(&reports, policy)?, language_or_swedish(language)?);
     to_js(&render::series_goal_pivot(&comparison, value, language))
 }
+
+/// Finds the band edges, the cap for unmeasured goals and the share basis that agree best with
+/// the grades the association decided for the report's interventions, starting from the
+/// default policy or `start`. An analyst's tool, so it lives here and not in the web form's
+/// module. Throws a `FinsamError` when the report or the policy is not valid.
+#[wasm_bindgen(unchecked_return_type = "Calibration")]
+pub fn calibrate(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "GradingPolicy | null")] start: Option<JsValue>,
+) -> JsResult {
+    panic_hook::check()?;
+    let report = report_from_js(&report)?;
+    let calibration = report
+        .calibrate(&policy_or_default(start)?)
+        .map_err(|e| throwable(&e))?;
+    to_js(&calibration)
+}

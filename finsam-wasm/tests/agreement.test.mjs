@@ -61,12 +61,12 @@ const SHARE_BASIS = { 2014: [0, '0.85'], 2015: [9, '0.85'], 2017: [6, '0.8'] };
 for (const [year, [agreeing, good]] of Object.entries(SHARE_BASIS)) {
   test(`calibration of the ${year} sample tries both share bases and keeps the start's on a tie`, () => {
     const report = sampleReport(Number(year));
-    const calibration = finsam.calibrate(report);
+    const calibration = finsamReports.calibrate(report);
     assert.deepEqual(calibration.share_basis, { fraction: agreeing, printed: agreeing, chosen: 'fraction' });
     assert.equal(calibration.agreeing, agreeing);
     assert.equal(calibration.policy.share_basis, 'fraction');
     assert.equal(calibration.policy.good, good);
-    const fromPrinted = finsam.calibrate(report, { share_basis: 'printed' });
+    const fromPrinted = finsamReports.calibrate(report, { share_basis: 'printed' });
     assert.deepEqual(fromPrinted.share_basis, { fraction: agreeing, printed: agreeing, chosen: 'printed' });
     assert.equal(fromPrinted.policy.share_basis, 'printed');
     assert.equal(fromPrinted.policy.good, '0.85');
@@ -98,7 +98,7 @@ test('calibration chooses the printed basis when it agrees with more decided gra
       },
     ],
   };
-  const calibration = finsam.calibrate(report);
+  const calibration = finsamReports.calibrate(report);
   assert.deepEqual(calibration.share_basis, { fraction: 1, printed: 2, chosen: 'printed' });
   assert.equal(calibration.policy.share_basis, 'printed');
   assert.equal(calibration.agreeing, 2);

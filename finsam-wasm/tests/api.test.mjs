@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { finsam, START_2017, START_2017_EXPLANATION, ROOT, thrown } from './support.mjs';
+import { finsam, finsamReports, START_2017, START_2017_EXPLANATION, ROOT, thrown } from './support.mjs';
 
 const clone = (value) => JSON.parse(JSON.stringify(value));
 
@@ -84,7 +84,7 @@ test('misuse throws a real Error with the core code and path', () => {
     [() => finsam.gradeIntervention(START_2017, { very_good: '0.5', good: '0.9' }), 'invalid_policy', 'good'],
     [() => finsam.gradeIntervention(START_2017, 0.9), 'invalid_type', ''],
     [() => finsam.gradeReport([START_2017]), 'invalid_type', ''],
-    [() => finsam.calibrate({ format_version: 1, organisation: 'X', period: '2017-H3' }), 'invalid_period', 'period'],
+    [() => finsamReports.calibrate({ format_version: 1, organisation: 'X', period: '2017-H3' }), 'invalid_period', 'period'],
     [() => finsam.parseGrade('Utmärkt'), 'invalid_grade', ''],
     [() => finsam.parseGrade('Ej tillämpbar'), 'invalid_grade', ''],
     [() => finsam.parseGrade(3), 'invalid_type', ''],
@@ -202,7 +202,7 @@ test('calibrate finds the edges that agree with the decided grades', () => {
       { ...row('f', 50, 'Ej tillämpbar') },
     ],
   };
-  const c = finsam.calibrate(report);
+  const c = finsamReports.calibrate(report);
   assert.deepEqual(c.policy, {
     very_good: '0.9',
     good: '0.8',

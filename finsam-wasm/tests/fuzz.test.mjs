@@ -132,7 +132,7 @@ function calls(f) {
     validateReport: () => finsam.validateReport(any()),
     validatePolicy: () => finsam.validatePolicy(any()),
     validateJson: () => finsam.validateJson(pick(['report', 'intervention', 'policy', any()]), pick([text(), jsonOf(mutated()), any()])),
-    calibrate: () => finsam.calibrate(mutated(), maybe()),
+    calibrate: () => finsamReports.calibrate(mutated(), maybe()),
     checkReport: () => finsam.checkReport(mutated()),
     economicsSummary: () => finsam.economicsSummary(mutated()),
     parseGrade: () => finsam.parseGrade(pick([text(), any()])),

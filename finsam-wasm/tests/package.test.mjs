@@ -69,9 +69,10 @@ test('the package exports the Node build under Node and the web build elsewhere'
 
 test('each module is its own .wasm, the web form\'s at most 200 KB gzipped, and the two share no functions', () => {
   // `finsam`, what the web form loads, stays small; `finsam/reports` also holds every table
-  // of a report as data (the checker's and the economics' too), for pages that show them.
+  // of a report as data (the checker's and the economics' too) and calibration, for an
+  // analyst's pages, which can afford more.
   // `finsam/documents` reads Word files (a zip archive of XML), which neither other module needs.
-  const budgets = [['finsam_wasm_bg.wasm', 200_000], ['finsam_reports_bg.wasm', 256_000], ['finsam_documents_bg.wasm', 200_000]];
+  const budgets = [['finsam_wasm_bg.wasm', 200_000], ['finsam_reports_bg.wasm', 272_000], ['finsam_documents_bg.wasm', 200_000]];
   for (const [name, budget] of budgets) {
     const size = gzipSync(readFileSync(path.join(PKG, 'web', name)), { level: 9 }).length;
     assert.ok(size <= budget, `${name} is ${size} bytes gzipped`);
@@ -301,7 +302,7 @@ test('what the functions take and return fits the declared types exactly (no mis
   const values = [
     ['GradedAssessment[]', finsam.gradeReport(report)],
     ['GradedAssessment[]', grading.map((c) => finsam.gradeIntervention(c.intervention, c.policy))],
-    ['Calibration', finsam.calibrate(report)],
+    ['Calibration', finsamReports.calibrate(report)],
     ['AgreementSummary[]', SAMPLE_YEARS.map((year) => finsamReports.agreement(sampleReport(year)))],
     ['GradingPolicyOutput', finsam.defaultPolicy()],
     ['GradeInfo', finsam.parseGrade('God')],

@@ -5,8 +5,6 @@
 //! when the match of the goals is unsure. Each finding is then placed in the document the
 //! report was read from, as far as the report's `sources` say.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use super::{number, percent, Finding, PERCENT_TOLERANCE};
@@ -205,7 +203,7 @@ pub(super) fn check_goal_places(
             if last_years {
                 format!(
                     " ({} {} {})",
-                    goal.result().shown(language),
+                    figure(goal.result(), language),
                     language.pick("är förra årets resultat i", "is last year's result in"),
                     name(&statement.place, language)
                 )
@@ -225,23 +223,34 @@ pub(super) fn check_goal_places(
             Some(difference.stated),
             format!(
                 "målet \"{description}\": sammanställningen redovisar {} men {} {}{}{}.",
-                goal.result().shown(sv),
+                figure(goal.result(), sv),
                 name(&statement.place, sv),
-                statement.result.shown(sv),
+                figure(&statement.result, sv),
                 hint(sv),
                 unsure(statement.certainty, sv)
             ),
             format!(
                 "goal \"{description}\": the summary reports {} but {} {}{}{}.",
-                goal.result().shown(en),
+                figure(goal.result(), en),
                 name(&statement.place, en),
-                statement.result.shown(en),
+                figure(&statement.result, en),
                 hint(en),
                 unsure(statement.certainty, en)
             ),
         );
         diagnostic.location.compared_with = Some(format!("{path}.result.{}", difference.field));
         found.push(diagnostic);
+    }
+}
+
+/// A count or a share as the report gives it ("38", "29 % (7 av 24)"): the only results
+/// [`differ`] compares. Kept apart from the tables' fuller `GoalResult::shown`, which the web
+/// form's module does not otherwise need.
+fn figure(result: &GoalResult, language: Language) -> String {
+    match result {
+        GoalResult::Count(count) => number(count.value(), language),
+        GoalResult::Share(share) => share.as_written(language),
+        other => other.code().to_owned(),
     }
 }
 
@@ -311,15 +320,13 @@ pub(super) fn place_in_document(sources: &[Source], found: &mut [Diagnostic]) {
     if sources.is_empty() {
         return;
     }
-    let by_path: HashMap<&str, Place> = sources
-        .iter()
-        .map(|source| (source.path.as_str(), source.place))
-        .collect();
+    // A few findings against a few hundred sources: a scan, which keeps the web form's module
+    // small (no hash map of paths).
     let place_of = |path: &str| -> Option<Place> {
         let mut path = path;
         loop {
-            if let Some(place) = by_path.get(path) {
-                return Some(*place);
+            if let Some(source) = sources.iter().find(|source| source.path == path) {
+                return Some(source.place);
             }
             path = &path[..path.rfind(['.', '['])?];
         }

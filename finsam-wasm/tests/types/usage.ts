@@ -1,7 +1,6 @@
 // Type-checked (not run) by tests/package.test.mjs: the declarations describe the API closely
 // enough that correct use compiles and misuse does not.
 import {
-  calibrate,
   checkReport,
   convertMoney,
   defaultPolicy,
@@ -74,6 +73,7 @@ import {
 import initWeb, { initSync, gradeIntervention as gradeInBrowser } from "finsam/web";
 import {
   agreement,
+  calibrate,
   compareReports,
   flowTable as flowTableOf,
   goalTable,
