@@ -185,12 +185,15 @@ def test_a_finding_without_intervention_stays_none() -> None:
 
 # --- DataFrames and HTML ------------------------------------------------------------------------
 
-DIAGNOSTIC_COLUMNS = ["code", "severity", "intervention_id", "table", "path", "expected", "printed", "message"]
+DIAGNOSTIC_COLUMNS = [
+    "code", "severity", "intervention_id", "table", "path", "compared_with", "places", "expected", "printed",
+    "message",
+]
 
 
 def test_diagnostic_frame_has_one_row_per_diagnostic() -> None:
     frame = finsam.sample_report(2015).check().to_pandas()
-    assert frame.shape == (3, 8)
+    assert frame.shape == (3, 10)
     assert list(frame.columns) == DIAGNOSTIC_COLUMNS
     assert frame["code"].tolist() == ["goal_flow_mismatch", "flow_gender_sum", "flow_gender_sum"]
     assert frame.loc[1, "intervention_id"] == "lyra"
@@ -200,9 +203,9 @@ def test_diagnostic_frame_has_one_row_per_diagnostic() -> None:
     assert frame.loc[1, "message"] == "Lyra: kvinnor + män + annat = 12, men aktuella deltagare = 28."
     english = finsam.sample_report(2015).check().to_pandas(language="en")
     assert english.loc[1, "message"] == "Lyra: women + men + other = 12, but current participants = 28."
-    assert finsam.sample_report(2017).check().to_pandas().shape == (9, 8)
+    assert finsam.sample_report(2017).check().to_pandas().shape == (9, 10)
     empty = DiagnosticList().to_pandas()
-    assert empty.shape == (0, 8) and list(empty.columns) == DIAGNOSTIC_COLUMNS
+    assert empty.shape == (0, 10) and list(empty.columns) == DIAGNOSTIC_COLUMNS
     with pytest.raises(FinsamError) as caught:
         finsam.sample_report(2015).check().to_pandas(language="de")
     assert caught.value.path == "language"

@@ -342,7 +342,7 @@ def test_the_checker_finds_exactly_the_discrepancies_of_the_half_year_report(rep
         "states the outcome 350 kSEK but the table 3,246 SEK (Team Tensta VC)."
     )
     frame = diagnostics.to_pandas()
-    assert frame.shape == (16, 8)
+    assert frame.shape == (16, 10)
     assert frame["table"].tolist()[:9] == ["statement"] * 5 + ["cost_rules"] * 3 + ["intervention_costs"]
 
 

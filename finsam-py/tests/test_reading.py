@@ -126,3 +126,7 @@ def test_a_finding_between_two_places_names_both_and_where_they_stand() -> None:
         "(42 is last year's result in the section's table) (if it is the same goal)."
     )
     assert first.severity == "warning"
+    frame = reading.report.check().to_pandas(language="en")
+    row = frame[frame["code"] == "result_stated_mismatch"].iloc[0]
+    assert row["compared_with"] == "interventions[0].goals[0].result.value"
+    assert row["places"] == "line 92, table 3, row 2, cell 2; line 8, table 1, row 2, cell 3"

@@ -106,6 +106,12 @@ pub struct DiagnosticRow<'a> {
     pub table: DiagnosticTable,
     /// The JSON path of the field.
     pub path: &'a str,
+    /// The JSON path of the other place, when the finding is between two.
+    pub compared_with: Option<&'a str>,
+    /// Where the finding and the place it is compared with stand in the document the report
+    /// was read from, in words ("rad 92, tabell 3, rad 2, cell 2; rad 8, …"); empty when the
+    /// report was not read from a document.
+    pub places: String,
     /// The value the rest of the report implies.
     #[cfg_attr(
         feature = "schema",
@@ -132,6 +138,8 @@ impl Row for DiagnosticRow<'_> {
             col("intervention_id", Id, "Insats", "Intervention"),
             col("table", Code, "Tabell", "Table"),
             col("path", Text, "Fält", "Field"),
+            col("compared_with", Text, "Jämfört med", "Compared with"),
+            col("places", Text, "Plats i dokumentet", "Place in the document"),
             col("expected", Dec, "Förväntat", "Expected"),
             col("printed", Dec, "Tryckt", "Printed"),
             col("message", Text, "Meddelande", "Message"),
@@ -149,6 +157,14 @@ pub fn diagnostic_table(diagnostics: &[Diagnostic], language: Language) -> Resul
             intervention_id: d.location.intervention.as_ref(),
             table: d.location.table,
             path: &d.location.path,
+            compared_with: d.location.compared_with.as_deref(),
+            places: d
+                .location
+                .places
+                .iter()
+                .map(|p| p.describe(language))
+                .collect::<Vec<_>>()
+                .join("; "),
             expected: d.expected,
             printed: d.printed,
             message: d.message(language),
