@@ -138,6 +138,16 @@ fn main() -> ExitCode {
             finding.code.code(),
             finding.message(language)
         );
+        // Where it stands in the document, and the place it is compared with.
+        let places: Vec<String> = finding
+            .location
+            .places
+            .iter()
+            .map(|place| place.describe(language))
+            .collect();
+        if !places.is_empty() {
+            println!("    ({})", places.join(words(" mot ", " against ")));
+        }
     }
     ExitCode::SUCCESS
 }
