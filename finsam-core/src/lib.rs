@@ -86,7 +86,10 @@ pub use model::economics::{
     Statement, StatementSummary,
 };
 pub use model::end_reasons::{EndReason, EndReasonRow, EndReasonTable, EndReasonTotals};
-pub use model::flows::{FlowField, FlowFigure, FlowFigures, FlowMeasure, FlowRow, FlowTable};
+pub use model::flows::{
+    FlowField, FlowFigure, FlowFigures, FlowMeasure, FlowRow, FlowTable, GenderShares, OfWhom,
+    PrintedPart, StatedCounts,
+};
 pub use model::goal::{Certainty, Direction, Goal, GoalKind, GoalStatement, ResultStatement};
 pub use model::grade::{DecidedGrade, Decision, Grade};
 pub use model::intervention::{

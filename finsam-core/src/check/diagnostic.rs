@@ -109,13 +109,21 @@ pub enum DiagnosticCode {
     /// A goal's result stated in another place (the section's table) differs from the
     /// summary's (`result_stated_mismatch`).
     ResultStatedMismatch,
+    /// Women and men stated in a section's text do not add up to the number they split
+    /// (`text_sum_mismatch`).
+    TextSumMismatch,
+    /// The gender shares stated in a section's text do not add up to 100 % (`text_share_sum`).
+    TextShareSum,
+    /// A figure of the period stated in a section's text differs from the flow table's
+    /// (`text_figure_mismatch`).
+    TextFigureMismatch,
     /// The figures are too large to compute with (`overflow`).
     Overflow,
 }
 
 impl DiagnosticCode {
     /// Every code, in declaration order.
-    pub const ALL: [DiagnosticCode; 24] = [
+    pub const ALL: [DiagnosticCode; 27] = [
         DiagnosticCode::FlowGenderSum,
         DiagnosticCode::FlowNewAboveCurrent,
         DiagnosticCode::FlowEndedAboveCurrent,
@@ -139,6 +147,9 @@ impl DiagnosticCode {
         DiagnosticCode::ForecastMismatch,
         DiagnosticCode::OutcomeStatedMismatch,
         DiagnosticCode::ResultStatedMismatch,
+        DiagnosticCode::TextSumMismatch,
+        DiagnosticCode::TextShareSum,
+        DiagnosticCode::TextFigureMismatch,
         DiagnosticCode::Overflow,
     ];
 

@@ -9,6 +9,7 @@
 pub(crate) mod diagnostic;
 mod economics;
 mod places;
+mod prose;
 
 use std::collections::HashMap;
 
@@ -47,11 +48,11 @@ const PERCENT_TOLERANCE: Decimal = Decimal::ONE;
 pub fn check(report: &Report) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     // Indexes by id, so that the checker stays linear in the size of the report.
-    let rows: HashMap<&InterventionId, &FlowFigures> = report
+    let rows: HashMap<&InterventionId, (usize, &FlowFigures)> = report
         .flows
         .iter()
-        .flat_map(|flows| &flows.rows)
-        .map(|row| (&row.intervention, &row.figures))
+        .flat_map(|flows| flows.rows.iter().enumerate())
+        .map(|(index, row)| (&row.intervention, (index, &row.figures)))
         .collect();
     let interventions: HashMap<&InterventionId, &Intervention> =
         report.interventions.iter().map(|i| (&i.id, i)).collect();
@@ -59,8 +60,14 @@ pub fn check(report: &Report) -> Vec<Diagnostic> {
         let row = rows.get(&intervention.id).copied();
         for (goal_index, goal) in intervention.goals.iter().enumerate() {
             let path = format!("interventions[{index}].goals[{goal_index}]");
-            check_goal(intervention, goal, &path, row, &mut found);
+            check_goal(intervention, goal, &path, row.map(|(_, f)| f), &mut found);
         }
+        prose::check_stated_counts(
+            intervention,
+            &format!("interventions[{index}]"),
+            row,
+            &mut found,
+        );
     }
     if let Some(flows) = &report.flows {
         check_flows(report, flows, &interventions, &rows, &mut found);
@@ -222,7 +229,7 @@ fn check_flows(
     report: &Report,
     flows: &FlowTable,
     interventions: &HashMap<&InterventionId, &Intervention>,
-    rows: &HashMap<&InterventionId, &FlowFigures>,
+    rows: &HashMap<&InterventionId, (usize, &FlowFigures)>,
     found: &mut Vec<Diagnostic>,
 ) {
     let (sv, en) = (Language::Swedish, Language::English);

@@ -346,3 +346,88 @@ mod tests {
         Ok(())
     }
 }
+
+/// Participant figures an intervention's section states in its prose, one sentence each:
+/// "Totalt har 85 personer haft stöd under året och 20 personer avslutades, varav 9 (26 %) till
+/// arbete/studier". A reader fills only what the sentence says unambiguously; the checker
+/// compares the figures with each other and, when the sentence speaks of the period, with the
+/// flow table.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatedCounts {
+    /// The sentence, as printed.
+    pub text: String,
+    /// Whether the sentence speaks of the report's period ("under året", "under 2014"), not of
+    /// a longer time ("sedan starten", "under projekttiden"): only then are its figures the
+    /// flow table's.
+    #[serde(default)]
+    pub this_period: bool,
+    /// Participants in all ("haft stöd", "varit inskrivna", "totalt 45 deltagare").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<u64>,
+    /// New participants ("skrevs in").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<u64>,
+    /// Ended participants ("avslutades", "har avslutats").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<u64>,
+    /// A number of people split by gender: "35 deltagare …, varav 16 kvinnor och 19 män".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of_whom: Option<OfWhom>,
+    /// "84 % kvinnor och 16 % män": the two shares, which must add up to 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender_shares: Option<GenderShares>,
+    /// "varav 9 (26 %) till arbete/studier": of the ended, to work or studies, with the
+    /// percentage printed beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_work_or_studies: Option<PrintedPart>,
+}
+
+/// A number of people and the women and men among them, as a sentence states them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OfWhom {
+    /// The number split.
+    pub total: u64,
+    /// Women among them.
+    pub women: u64,
+    /// Men among them.
+    pub men: u64,
+}
+
+/// The shares of women and men a sentence states, in per cent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GenderShares {
+    /// Women, in per cent.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
+    #[serde(with = "crate::common::decimal")]
+    pub women: rust_decimal::Decimal,
+    /// Men, in per cent.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::common::decimal::Text"))]
+    #[serde(with = "crate::common::decimal")]
+    pub men: rust_decimal::Decimal,
+}
+
+/// A part of a number with the percentage printed beside it: "9 (26 %)".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PrintedPart {
+    /// The part.
+    pub count: u64,
+    /// The percentage printed beside it, if one is.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
+    #[serde(
+        default,
+        with = "crate::common::decimal::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub percent: Option<rust_decimal::Decimal>,
+}

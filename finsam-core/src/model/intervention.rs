@@ -134,6 +134,9 @@ pub struct Intervention {
     /// The budget and outcome its own section states, when the report has such a section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<crate::model::economics::StatedBudget>,
+    /// Participant figures its section states in its prose, one sentence each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stated_counts: Vec<crate::model::flows::StatedCounts>,
     /// Free notes, e.g. on how the row was transcribed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -158,6 +161,7 @@ impl Intervention {
             goals: Vec::new(),
             decided_grade: None,
             budget: None,
+            stated_counts: Vec::new(),
             notes: None,
         })
     }

@@ -14,6 +14,7 @@
 //! from, each expected part that was not found (absent, not empty), and each thing that could
 //! not be read as an issue at its place. Nothing is guessed silently.
 
+mod prose;
 mod rows;
 mod sections;
 mod tables;
@@ -140,6 +141,9 @@ pub enum ReadingCode {
     UnreadFigure,
     /// The organisation or period is neither in the title nor given (`missing_heading`).
     MissingHeading,
+    /// A sentence of a section's prose that gives one figure two numbers, and was not read
+    /// (`unclear_text`).
+    UnclearText,
 }
 
 impl ReadingCode {

@@ -76,6 +76,13 @@ pub(super) fn read_sections(
                 place,
             });
         }
+        let prose = super::prose::read_prose(section.blocks, period, intervention, record);
+        report
+            .sources
+            .extend(prose.into_iter().map(|(path, place)| Source {
+                path: format!("interventions[{index}].{path}"),
+                place,
+            }));
     }
     for (index, found) in seen.iter().enumerate() {
         if !found {

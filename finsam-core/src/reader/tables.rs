@@ -311,17 +311,31 @@ pub(super) fn read_flows(document: &Document, report: &mut Report, record: &mut 
                 .unwrap_or_default();
             let lower = label.to_lowercase();
             let mut figures = FlowFigures::default();
+            // Where each figure stands, for the checker to name.
+            let mut cells: Vec<(FlowField, Place)> = Vec::new();
             for (field, column) in &columns {
                 let cell = row.cells.get(*column);
                 let printed = cell.map(|c| c.text.clone()).unwrap_or_default();
                 match figure(&printed) {
-                    Some(value) => figures.set(*field, value),
+                    Some(value) => {
+                        figures.set(*field, value);
+                        cells.push((*field, cell.map_or(row.place, |c| c.place)));
+                    }
                     None => {
                         unread_figure(record, cell.map_or(row.place, |c| c.place), None, &printed)
                     }
                 }
             }
+            let mut sources = |prefix: String| {
+                report
+                    .sources
+                    .extend(cells.iter().map(|(field, place)| Source {
+                        path: format!("{prefix}.{}", field.code()),
+                        place: *place,
+                    }));
+            };
             if lower.starts_with("totalt") || lower.starts_with("summa") {
+                sources("flows.total".to_owned());
                 table.total = Some(figures);
                 continue;
             }
@@ -339,11 +353,14 @@ pub(super) fn read_flows(document: &Document, report: &mut Report, record: &mut 
                 .and_then(|i| report.interventions.get(i))
                 .map(|i| i.id.clone());
             match best {
-                Some(id) if table.row(&id).is_none() => table.rows.push(FlowRow {
-                    intervention: id,
-                    label: Some(label),
-                    figures,
-                }),
+                Some(id) if table.row(&id).is_none() => {
+                    sources(format!("flows.rows[{}].figures", table.rows.len()));
+                    table.rows.push(FlowRow {
+                        intervention: id,
+                        label: Some(label),
+                        figures,
+                    });
+                }
                 _ => record.issue(
                     ReadingCode::UnreadTableRow,
                     Severity::Warning,

@@ -139,7 +139,12 @@ impl Row for DiagnosticRow<'_> {
             col("table", Code, "Tabell", "Table"),
             col("path", Text, "Fält", "Field"),
             col("compared_with", Text, "Jämfört med", "Compared with"),
-            col("places", Text, "Plats i dokumentet", "Place in the document"),
+            col(
+                "places",
+                Text,
+                "Plats i dokumentet",
+                "Place in the document",
+            ),
             col("expected", Dec, "Förväntat", "Expected"),
             col("printed", Dec, "Tryckt", "Printed"),
             col("message", Text, "Meddelande", "Message"),
