@@ -26,7 +26,7 @@
 mod convert;
 #[cfg(feature = "documents")]
 mod documents;
-#[cfg(feature = "main")]
+#[cfg(feature = "reports")]
 mod economics;
 #[cfg(feature = "main")]
 mod model;

@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
-import { finsam, sampleReport, thrown } from './support.mjs';
+import { finsam, finsamReports, sampleReport, thrown } from './support.mjs';
 
 const clone = (value) => JSON.parse(JSON.stringify(value));
 
@@ -22,7 +22,7 @@ const withEconomics = (economics) => ({
 const columns = (figures) => [figures.budget, figures.outcome, figures.difference];
 
 test('the summary of 2019: the statement\'s sums, result and member split', () => {
-  const { statement } = finsam.economicsSummary(sampleReport(2019));
+  const { statement } = finsamReports.economicsSummary(sampleReport(2019));
   assert.equal(statement.unit, 'tkr');
   // Income: 8 000 + 4 000 + 4 000 + 926 = 16 926 budgeted, 17 432 outcome.
   assert.deepEqual(columns(statement.income), ['16926', '17432', '-506']);
@@ -55,7 +55,7 @@ test('the summary of 2019: the statement\'s sums, result and member split', () =
 });
 
 test('the summary of 2019: every cost rule\'s outcome', () => {
-  const { rules } = finsam.economicsSummary(sampleReport(2019));
+  const { rules } = finsamReports.economicsSummary(sampleReport(2019));
   assert.deepEqual(rules, [
     // 19 % of the members' 16 000 tkr is 3 040; the office cost 3 441: 401 over.
     { rule: 'kansli_19', base: '16000', allowed: '3040', actual: '3441', percent: '21.50625', excess: '401', room: '0', within: false },
@@ -67,7 +67,7 @@ test('the summary of 2019: every cost rule\'s outcome', () => {
 });
 
 test('the summary of 2019: the deviation of every intervention from its budget', () => {
-  const summary = finsam.economicsSummary(sampleReport(2019));
+  const summary = finsamReports.economicsSummary(sampleReport(2019));
   assert.equal(summary.deviations_unit, 'sek');
   assert.equal(summary.deviations.length, 37);
   const row = (label) => summary.deviations.find((d) => d.label === label);
@@ -107,7 +107,7 @@ test('the summary of 2019: the deviation of every intervention from its budget',
 });
 
 test('the summary of 2019: the forecast', () => {
-  const { forecast } = finsam.economicsSummary(sampleReport(2019));
+  const { forecast } = finsamReports.economicsSummary(sampleReport(2019));
   assert.deepEqual(forecast, {
     first_half_costs: '16865',
     planned_costs: '17151',
@@ -125,15 +125,15 @@ test('the summary of 2019: the forecast', () => {
 test('the summary is plain data, changes nothing, and is null without economics', () => {
   const report = sampleReport(2019);
   const before = clone(report);
-  const summary = finsam.economicsSummary(report);
+  const summary = finsamReports.economicsSummary(report);
   assert.deepEqual(report, before, 'the summary never changes the report');
   assert.deepEqual(Object.keys(summary), ['statement', 'rules', 'deviations_unit', 'deviations', 'forecast']);
   assert.deepEqual(clone(summary), summary, 'plain JSON data');
-  assert.deepEqual(finsam.economicsSummary(clone(report)), summary);
+  assert.deepEqual(finsamReports.economicsSummary(clone(report)), summary);
   // The annual reports have no economics; an economics object with nothing in it gives empties.
-  for (const year of [2014, 2015, 2017]) assert.equal(finsam.economicsSummary(sampleReport(year)), null);
-  assert.equal(finsam.economicsSummary(withEconomics(null)), null);
-  assert.deepEqual(finsam.economicsSummary(withEconomics({})), {
+  for (const year of [2014, 2015, 2017]) assert.equal(finsamReports.economicsSummary(sampleReport(year)), null);
+  assert.equal(finsamReports.economicsSummary(withEconomics(null)), null);
+  assert.deepEqual(finsamReports.economicsSummary(withEconomics({})), {
     statement: null,
     rules: [],
     deviations_unit: null,
@@ -143,7 +143,7 @@ test('the summary is plain data, changes nothing, and is null without economics'
 });
 
 test('the forecast without a statement takes the first half from its printed figures', () => {
-  const summary = finsam.economicsSummary(
+  const summary = finsamReports.economicsSummary(
     withEconomics({
       forecast: {
         unit: 'tkr',
@@ -208,24 +208,24 @@ test('checkReport on 2019: exactly the 16 findings the core\'s economics test as
 });
 
 test('convertMoney converts exactly, both ways', () => {
-  assert.deepEqual(finsam.convertMoney('1732974', 'sek', 'tkr'), { amount: '1732.974', unit: 'tkr' });
-  assert.deepEqual(finsam.convertMoney('1732.974', 'tkr', 'sek'), { amount: '1732974.000', unit: 'sek' });
-  assert.deepEqual(finsam.convertMoney('-185239', 'sek', 'tkr'), { amount: '-185.239', unit: 'tkr' });
-  assert.deepEqual(finsam.convertMoney('0.001', 'sek', 'tkr'), { amount: '0.000001', unit: 'tkr' });
+  assert.deepEqual(finsamReports.convertMoney('1732974', 'sek', 'tkr'), { amount: '1732.974', unit: 'tkr' });
+  assert.deepEqual(finsamReports.convertMoney('1732.974', 'tkr', 'sek'), { amount: '1732974.000', unit: 'sek' });
+  assert.deepEqual(finsamReports.convertMoney('-185239', 'sek', 'tkr'), { amount: '-185.239', unit: 'tkr' });
+  assert.deepEqual(finsamReports.convertMoney('0.001', 'sek', 'tkr'), { amount: '0.000001', unit: 'tkr' });
   // The same unit gives the amount back as it was written.
-  assert.deepEqual(finsam.convertMoney('8.50', 'tkr', 'tkr'), { amount: '8.50', unit: 'tkr' });
+  assert.deepEqual(finsamReports.convertMoney('8.50', 'tkr', 'tkr'), { amount: '8.50', unit: 'tkr' });
   // Exact beyond what a JS number holds.
-  assert.deepEqual(finsam.convertMoney('12345678901234567.891', 'tkr', 'sek'), {
+  assert.deepEqual(finsamReports.convertMoney('12345678901234567.891', 'tkr', 'sek'), {
     amount: '12345678901234567891.000',
     unit: 'sek',
   });
   // To whole tkr: convert, then round.
-  const tkr = finsam.convertMoney('1732974', 'sek', 'tkr');
-  assert.deepEqual(finsam.roundMoney(tkr.amount, tkr.unit), { amount: '1733', unit: 'tkr' });
+  const tkr = finsamReports.convertMoney('1732974', 'sek', 'tkr');
+  assert.deepEqual(finsamReports.roundMoney(tkr.amount, tkr.unit), { amount: '1733', unit: 'tkr' });
 });
 
 test('roundMoney rounds halves away from zero by default, or as asked', () => {
-  const round = (amount, rounding) => finsam.roundMoney(amount, 'tkr', rounding).amount;
+  const round = (amount, rounding) => finsamReports.roundMoney(amount, 'tkr', rounding).amount;
   const cases = [
     // amount, half away from zero (default), half even, toward zero
     ['2.5', '3', '2', '2'],
@@ -245,7 +245,7 @@ test('roundMoney rounds halves away from zero by default, or as asked', () => {
       amount,
     );
   }
-  assert.deepEqual(finsam.roundMoney('98477.5', 'sek'), { amount: '98478', unit: 'sek' });
+  assert.deepEqual(finsamReports.roundMoney('98477.5', 'sek'), { amount: '98478', unit: 'sek' });
 });
 
 /** [name, code, path] of what `fn` threw. */
@@ -257,32 +257,32 @@ function failure(fn) {
 
 test('bad money arguments throw a FinsamError naming the argument', () => {
   const cases = [
-    [() => finsam.convertMoney(1732974, 'sek', 'tkr'), 'invalid_type', 'amount'],
-    [() => finsam.convertMoney(null, 'sek', 'tkr'), 'invalid_type', 'amount'],
-    [() => finsam.convertMoney('1e3', 'sek', 'tkr'), 'invalid_value', 'amount'],
-    [() => finsam.convertMoney('1 000', 'sek', 'tkr'), 'invalid_value', 'amount'],
-    [() => finsam.convertMoney('1,5', 'tkr', 'sek'), 'invalid_value', 'amount'],
-    [() => finsam.convertMoney('5', 'eur', 'tkr'), 'unknown_variant', 'from'],
-    [() => finsam.convertMoney('5', 'sek', 'kr'), 'unknown_variant', 'to'],
-    [() => finsam.convertMoney('5', 'sek'), 'missing_field', 'to'],
-    [() => finsam.convertMoney(), 'missing_field', 'amount'],
+    [() => finsamReports.convertMoney(1732974, 'sek', 'tkr'), 'invalid_type', 'amount'],
+    [() => finsamReports.convertMoney(null, 'sek', 'tkr'), 'invalid_type', 'amount'],
+    [() => finsamReports.convertMoney('1e3', 'sek', 'tkr'), 'invalid_value', 'amount'],
+    [() => finsamReports.convertMoney('1 000', 'sek', 'tkr'), 'invalid_value', 'amount'],
+    [() => finsamReports.convertMoney('1,5', 'tkr', 'sek'), 'invalid_value', 'amount'],
+    [() => finsamReports.convertMoney('5', 'eur', 'tkr'), 'unknown_variant', 'from'],
+    [() => finsamReports.convertMoney('5', 'sek', 'kr'), 'unknown_variant', 'to'],
+    [() => finsamReports.convertMoney('5', 'sek'), 'missing_field', 'to'],
+    [() => finsamReports.convertMoney(), 'missing_field', 'amount'],
     // 79 228 162 514 264 337 593 543 950 335 is the largest decimal: a thousand times it is not.
-    [() => finsam.convertMoney('79228162514264337593543950335', 'tkr', 'sek'), 'overflow', ''],
-    [() => finsam.roundMoney('2.5', 'tkr', 'up'), 'unknown_variant', 'rounding'],
-    [() => finsam.roundMoney('2.5', 'tkr', 1), 'invalid_type', 'rounding'],
-    [() => finsam.convertMoney('5', 5, 'tkr'), 'invalid_type', 'from'],
-    [() => finsam.convertMoney('5', 'sek', null), 'invalid_type', 'to'],
-    [() => finsam.convertMoney('5', 'sek', { unit: 'tkr' }), 'invalid_type', 'to'],
-    [() => finsam.roundMoney('2.5'), 'missing_field', 'unit'],
-    [() => finsam.roundMoney('2.5', 'SEK'), 'unknown_variant', 'unit'],
-    [() => finsam.roundMoney(2.5, 'tkr'), 'invalid_type', 'amount'],
+    [() => finsamReports.convertMoney('79228162514264337593543950335', 'tkr', 'sek'), 'overflow', ''],
+    [() => finsamReports.roundMoney('2.5', 'tkr', 'up'), 'unknown_variant', 'rounding'],
+    [() => finsamReports.roundMoney('2.5', 'tkr', 1), 'invalid_type', 'rounding'],
+    [() => finsamReports.convertMoney('5', 5, 'tkr'), 'invalid_type', 'from'],
+    [() => finsamReports.convertMoney('5', 'sek', null), 'invalid_type', 'to'],
+    [() => finsamReports.convertMoney('5', 'sek', { unit: 'tkr' }), 'invalid_type', 'to'],
+    [() => finsamReports.roundMoney('2.5'), 'missing_field', 'unit'],
+    [() => finsamReports.roundMoney('2.5', 'SEK'), 'unknown_variant', 'unit'],
+    [() => finsamReports.roundMoney(2.5, 'tkr'), 'invalid_type', 'amount'],
   ];
   for (const [fn, code, path] of cases) {
     assert.deepEqual(failure(fn), ['FinsamError', code, path], fn.toString());
   }
-  const error = thrown(() => finsam.convertMoney('5', 'eur', 'tkr'));
+  const error = thrown(() => finsamReports.convertMoney('5', 'eur', 'tkr'));
   assert.match(error.message, /^\[unknown_variant\] from: /);
-  const number = thrown(() => finsam.convertMoney(5, 'sek', 'tkr'));
+  const number = thrown(() => finsamReports.convertMoney(5, 'sek', 'tkr'));
   assert.equal(number.message, '[invalid_type] amount: expected a decimal number written as a string, such as "80" or "8.5", found the number 5');
   assert.equal(number.message_en, 'expected a decimal number written as a string, such as "80" or "8.5", found the number 5');
   assert.equal(number.message_sv, 'väntade ett decimaltal skrivet som text, till exempel "80" eller "8.5", fann talet 5');
@@ -320,7 +320,7 @@ const BAD_ECONOMICS = [
 for (const [name, economics, code, path] of BAD_ECONOMICS) {
   test(`bad economics throw from economicsSummary and checkReport: ${name}`, () => {
     const report = withEconomics(economics);
-    assert.deepEqual(failure(() => finsam.economicsSummary(report)), ['FinsamError', code, path]);
+    assert.deepEqual(failure(() => finsamReports.economicsSummary(report)), ['FinsamError', code, path]);
     assert.deepEqual(failure(() => finsam.checkReport(report)), ['FinsamError', code, path]);
     // validateReport returns the same error as data.
     const outcome = finsam.validateReport(report);
@@ -336,13 +336,13 @@ test('a sum too large for a decimal throws overflow from economicsSummary, with 
   });
   // The report itself is valid; only the sum does not fit.
   assert.equal(finsam.validateReport(report).valid, true);
-  assert.deepEqual(failure(() => finsam.economicsSummary(report)), ['FinsamError', 'overflow', 'economics.statement']);
+  assert.deepEqual(failure(() => finsamReports.economicsSummary(report)), ['FinsamError', 'overflow', 'economics.statement']);
 });
 
 test('economicsSummary throws for what is not a report', () => {
-  assert.deepEqual(failure(() => finsam.economicsSummary(7)), ['FinsamError', 'invalid_type', '']);
-  assert.deepEqual(failure(() => finsam.economicsSummary(undefined)), ['FinsamError', 'invalid_type', '']);
-  assert.deepEqual(failure(() => finsam.economicsSummary({ organisation: 'X', period: '2019' })), [
+  assert.deepEqual(failure(() => finsamReports.economicsSummary(7)), ['FinsamError', 'invalid_type', '']);
+  assert.deepEqual(failure(() => finsamReports.economicsSummary(undefined)), ['FinsamError', 'invalid_type', '']);
+  assert.deepEqual(failure(() => finsamReports.economicsSummary({ organisation: 'X', period: '2019' })), [
     'FinsamError',
     'missing_field',
     'format_version',

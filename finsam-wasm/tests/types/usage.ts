@@ -2,15 +2,12 @@
 // enough that correct use compiles and misuse does not.
 import {
   checkReport,
-  convertMoney,
   defaultPolicy,
-  economicsSummary,
   errorCodes,
   gradeIntervention,
   gradeReport,
   parseDecision,
   parseGrade,
-  roundMoney,
   validateIntervention,
   validateJson,
   type AgreementSummary,
@@ -74,6 +71,9 @@ import initWeb, { initSync, gradeIntervention as gradeInBrowser } from "finsam/w
 import {
   agreement,
   calibrate,
+  convertMoney,
+  economicsSummary,
+  roundMoney,
   compareReports,
   flowTable as flowTableOf,
   goalTable,
