@@ -150,6 +150,25 @@ const PLANTS: &[Plant] = &[
         ],
     },
     Plant {
+        what: "the text's new participants against the summary's goal and the flow table",
+        from: "Under året deltog 45 personer",
+        to: "Under året skrevs 36 nya deltagare in. Under året deltog 45 personer",
+        expected: &[
+            (
+                "text_figure_mismatch",
+                "error",
+                "interventions[0].stated_counts[0].new",
+                Some("interventions[0].goals[0].result.value"),
+            ),
+            (
+                "text_figure_mismatch",
+                "error",
+                "interventions[0].stated_counts[0].new",
+                Some("flows.rows[0].figures.new"),
+            ),
+        ],
+    },
+    Plant {
         what: "the text's gender shares do not add up",
         from: "56 % kvinnor",
         to: "66 % kvinnor",

@@ -1,15 +1,17 @@
 //! The participant figures an intervention's section states in its prose (`stated_counts`),
 //! against each other and against the flow table: women and men that do not add up to the
 //! number they split, gender shares that do not add up to 100 %, a percentage of the ended that
-//! is not its count, and a figure of the period that the flow table states otherwise.
+//! is not its count, and a figure of the period that the flow table, or the summary's result of
+//! a goal that measures it, states otherwise.
 
 use rust_decimal::Decimal;
 
 use super::{number, percent, Finding, PERCENT_TOLERANCE};
 use crate::check::diagnostic::{Diagnostic, DiagnosticCode, Severity, Table};
 use crate::common::locale::Language;
-use crate::model::flows::{FlowField, FlowFigures};
+use crate::model::flows::{FlowField, FlowFigures, FlowMeasure};
 use crate::model::intervention::Intervention;
+use crate::model::result::GoalResult;
 
 /// Checks the intervention's stated counts; `flow` is its row of the flow table and its index.
 pub(super) fn check_stated_counts(
@@ -131,8 +133,56 @@ pub(super) fn check_stated_counts(
                 }
             }
         }
+        if !stated.this_period {
+            continue;
+        }
+        // A figure of the period against the summary's result of a goal that measures it.
+        for (goal_index, goal) in intervention.goals.iter().enumerate() {
+            let (Some(measure), GoalResult::Count(count)) = (goal.measures(), goal.result()) else {
+                continue;
+            };
+            let (field, value) = match measure {
+                FlowMeasure::CurrentParticipants => ("current", stated.current),
+                FlowMeasure::NewParticipants => ("new", stated.new),
+                FlowMeasure::EndedParticipants => ("ended", stated.ended),
+                _ => continue,
+            };
+            let Some(value) = value.map(Decimal::from) else {
+                continue;
+            };
+            if value == count.value() {
+                continue;
+            }
+            let mut diagnostic = Finding {
+                code: DiagnosticCode::TextFigureMismatch,
+                severity: Severity::Error,
+                intervention: Some(intervention),
+                table: Table::Goals,
+                path: format!("{at}.{field}"),
+                expected: Some(count.value()),
+                printed: Some(value),
+                sv: format!(
+                    "texten säger {} men sammanställningen redovisar {} för målet \"{}\" (\"{}\").",
+                    number(value, sv),
+                    number(count.value(), sv),
+                    goal.description(),
+                    stated.text
+                ),
+                en: format!(
+                    "the text says {} but the summary reports {} for the goal \"{}\" (\"{}\").",
+                    number(value, en),
+                    number(count.value(), en),
+                    goal.description(),
+                    stated.text
+                ),
+            }
+            .into_diagnostic();
+            diagnostic.location.compared_with =
+                Some(format!("{path}.goals[{goal_index}].result.value"));
+            found.push(diagnostic);
+        }
         // A figure of the period against the flow table's.
-        let Some((row, figures)) = flow.filter(|_| stated.this_period) else {
+        let Some((row, figures)) = flow else {
             continue;
         };
         let mut compare = vec![

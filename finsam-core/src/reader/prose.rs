@@ -150,7 +150,10 @@ fn read_sentence(
                     || has(&["inskrivna", "haft", "deltagit", "deltog"])
                 {
                     set(&mut stated.current, *n, "current")?;
-                } else if (has(&["skrevs", "skrivits"]) && has(&["in"])) || before(&["emot"]) {
+                } else if ((has(&["skrevs", "skrivits"]) || before(&["skrevs", "skrivits"]))
+                    && has(&["in"]))
+                    || before(&["emot"])
+                {
                     set(&mut stated.new, *n, "new")?;
                 }
             }
