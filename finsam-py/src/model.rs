@@ -414,6 +414,17 @@ impl PyIntervention {
     fn notes(&self) -> Option<&str> {
         self.inner.notes.as_deref()
     }
+    /// The budget and outcome the intervention's own section states (a `StatedBudget`), if
+    /// the report has them.
+    #[getter]
+    fn budget(&self, py: Python<'_>) -> Result<Option<Py<PyAny>>> {
+        crate::convert::record_opt(py, "StatedBudget", self.inner.budget.as_ref())
+    }
+    /// The participant figures its section states in its prose (`StatedCounts` records).
+    #[getter]
+    fn stated_counts(&self, py: Python<'_>) -> Result<Py<PyAny>> {
+        crate::convert::records(py, "StatedCounts", &self.inner.stated_counts)
+    }
 
     /// Whether `name` is the intervention's name or one of its aliases (ignoring case and
     /// whitespace).

@@ -5,6 +5,7 @@ line breaks), and files that are not reports."""
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,16 @@ def test_a_finding_between_two_places_names_both_and_where_they_stand() -> None:
     row = frame[frame["code"] == "result_stated_mismatch"].iloc[0]
     assert row["compared_with"] == "interventions[0].goals[0].result.value"
     assert row["places"] == "line 92, table 3, row 2, cell 2; line 8, table 1, row 2, cell 3"
+
+
+def test_a_sections_budget_and_the_figures_of_its_text() -> None:
+    botkyrka = finsam.read_report(TEXT_2014).report.interventions[0]
+    assert botkyrka.budget is not None
+    assert (botkyrka.budget.unit, botkyrka.budget.budget, botkyrka.budget.outcome, botkyrka.budget.wording) == (
+        "tkr", Decimal(3335), Decimal(2611), "requisitioned"
+    )
+    stated = botkyrka.stated_counts
+    assert [(s.this_period, s.current, s.ended) for s in stated] == [(False, None, None), (True, 85, 20)]
+    assert stated[0].gender_shares is not None
+    assert (stated[0].gender_shares.women, stated[0].gender_shares.men) == (Decimal(84), Decimal(16))
+    assert stated[1].text.startswith("Totalt har 85 personer haft stöd under året")
