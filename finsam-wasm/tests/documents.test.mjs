@@ -22,6 +22,13 @@ test('the 2014 appendix reads to the same report from its Word file and from its
   assert.equal(botkyrka.owner, 'Botkyrka kommuns socialförvaltning');
   assert.deepEqual(botkyrka.budget.budget, '3335');
   assert.equal(botkyrka.goals[0].last_year.value, '42');
+  // What its text says of its participants, sentence by sentence.
+  assert.deepEqual(botkyrka.stated_counts[1], {
+    text: 'Totalt har 85 personer haft stöd under året och 20 personer avslutades, varav 9 (26 %) till',
+    this_period: true,
+    current: 85,
+    ended: 20,
+  });
   // The record: parts found with their place, parts absent, issues at their place.
   const table = fromDocx.parts.find((p) => p.kind === 'result_table' && p.intervention === 'adrian');
   assert.deepEqual(table, { kind: 'result_table', intervention: 'adrian', status: 'found', place: { table: 5 }, text: null });
@@ -30,6 +37,15 @@ test('the 2014 appendix reads to the same report from its Word file and from its
   assert.match(fromDocx.issues[0].message_sv, /^Titeln namnger inget samordningsförbund/);
   // What the reader reads, the main module grades and checks.
   assert.equal(finsam.checkReport(fromDocx.report)[0].code, 'goal_target_conflict');
+  // A finding between two places names both, and where both stand in the text.
+  const [first] = finsam.checkReport(fromText.report);
+  assert.deepEqual(first.location, {
+    intervention: 'samverkansteam-botkyrka',
+    table: 'goals',
+    path: 'interventions[0].goals[0].also_stated[0].target',
+    compared_with: 'interventions[0].goals[0].target',
+    places: [{ line: 92, column: 1, table: 3, row: 2, cell: 1 }, { line: 8, column: 34, table: 1, row: 2, cell: 2 }],
+  });
 });
 
 test('the organisation and the period fill what the title does not say', () => {
