@@ -1,22 +1,10 @@
 //! Runs the `annual_report` example on the built-in sample and on a file, and checks what it
 //! prints.
 
-use std::process::Command;
+mod support;
 
 fn run(args: &[&str]) -> (bool, String, String) {
-    let output = Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--example", "annual_report", "--"])
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output();
-    match output {
-        Ok(o) => (
-            o.status.success(),
-            String::from_utf8_lossy(&o.stdout).into_owned(),
-            String::from_utf8_lossy(&o.stderr).into_owned(),
-        ),
-        Err(error) => (false, String::new(), error.to_string()),
-    }
+    support::run("annual_report", args)
 }
 
 #[test]

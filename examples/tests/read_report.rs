@@ -2,22 +2,10 @@
 //! findings with where they stand in the document, and with `--json` one object with the
 //! report, the reading record and the findings.
 
-use std::process::Command;
+mod support;
 
 fn run(args: &[&str]) -> (bool, String, String) {
-    let output = Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--example", "read_report", "--"])
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output();
-    match output {
-        Ok(o) => (
-            o.status.success(),
-            String::from_utf8_lossy(&o.stdout).into_owned(),
-            String::from_utf8_lossy(&o.stderr).into_owned(),
-        ),
-        Err(error) => (false, String::new(), error.to_string()),
-    }
+    support::run("read_report", args)
 }
 
 const TEXT_2014: &str = "../finsam-core/tests/documents/arsredovisning-2014-bilaga2.txt";

@@ -90,7 +90,9 @@ pub use model::flows::{
     FlowField, FlowFigure, FlowFigures, FlowMeasure, FlowRow, FlowTable, GenderShares, OfWhom,
     PrintedPart, StatedCounts,
 };
-pub use model::goal::{Certainty, Direction, Goal, GoalKind, GoalStatement, ResultStatement};
+pub use model::goal::{
+    Certainty, Direction, Goal, GoalKind, GoalStatement, ResultPlace, ResultStatement,
+};
 pub use model::grade::{DecidedGrade, Decision, Grade};
 pub use model::intervention::{
     Intervention, InterventionId, InterventionKind, InterventionStatus, MAX_ID_LEN,

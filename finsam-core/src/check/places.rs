@@ -11,41 +11,10 @@ use super::{number, percent, Finding, PERCENT_TOLERANCE};
 use crate::check::diagnostic::{Diagnostic, DiagnosticCode, Severity, Table};
 use crate::common::locale::Language;
 use crate::common::place::Place;
-use crate::model::goal::{place_name, Certainty, Goal};
+use crate::model::goal::{place_name, Certainty, Goal, ResultPlace};
 use crate::model::intervention::Intervention;
 use crate::model::report::Source;
 use crate::model::result::{GoalResult, ShareBasis};
-
-/// One place of the report that states a goal's result: its JSON path, the result, and the
-/// place in words ("" for the summary, whose messages name no place).
-struct Stated<'a> {
-    path: String,
-    result: &'a GoalResult,
-    place: Option<&'a str>,
-}
-
-fn stated_results<'a>(goal: &'a Goal, path: &str) -> Vec<Stated<'a>> {
-    let mut stated = vec![Stated {
-        path: format!("{path}.result"),
-        result: goal.result(),
-        place: None,
-    }];
-    if let Some(last_year) = goal.last_year() {
-        stated.push(Stated {
-            path: format!("{path}.last_year"),
-            result: last_year,
-            place: Some(LAST_YEAR),
-        });
-    }
-    for (index, statement) in goal.also_reported().iter().enumerate() {
-        stated.push(Stated {
-            path: format!("{path}.also_reported[{index}].result"),
-            result: &statement.result,
-            place: Some(&statement.place),
-        });
-    }
-    stated
-}
 
 /// The name of last year's column, as a place of the report.
 const LAST_YEAR: &str = "förra årets resultat";
@@ -100,9 +69,15 @@ pub(super) fn check_goal_places(
         .into_diagnostic()
     };
     let description = goal.description();
-    for stated in stated_results(goal, path) {
-        let GoalResult::Share(share) = stated.result else {
+    for (at_path, where_, result) in goal.stated_results() {
+        let GoalResult::Share(share) = result else {
             continue;
+        };
+        let stated_path = format!("{path}.{at_path}");
+        let place = match where_ {
+            ResultPlace::Summary => None,
+            ResultPlace::LastYear => Some(LAST_YEAR),
+            ResultPlace::Stated(place) => Some(place),
         };
         if let (Some(printed), Some(exact), Some(n), Some(d)) = (
             share.percent(),
@@ -115,12 +90,12 @@ pub(super) fn check_goal_places(
                 found.push(finding(
                     DiagnosticCode::SharePrintedMismatch,
                     Severity::Error,
-                    format!("{}.percent", stated.path),
+                    format!("{}.percent", stated_path),
                     Some(exact),
                     Some(printed),
                     format!(
                         "målet \"{description}\"{}: tryckt {} men {} av {} är {}.",
-                        at(stated.place, sv),
+                        at(place, sv),
                         percent(printed, sv),
                         number(n, sv),
                         number(d, sv),
@@ -128,7 +103,7 @@ pub(super) fn check_goal_places(
                     ),
                     format!(
                         "goal \"{description}\"{}: printed {} but {} of {} is {}.",
-                        at(stated.place, en),
+                        at(place, en),
                         percent(printed, en),
                         number(n, en),
                         number(d, en),
@@ -141,18 +116,18 @@ pub(super) fn check_goal_places(
             found.push(finding(
                 DiagnosticCode::ShareImpossible,
                 Severity::Error,
-                format!("{}.{}", stated.path, error.path()),
+                format!("{}.{}", stated_path, error.path()),
                 None,
                 None,
                 format!(
                     "målet \"{description}\"{}: andelen {} kan inte stämma: {}.",
-                    at(stated.place, sv),
+                    at(place, sv),
                     share.as_written(sv),
                     error.message_in(sv)
                 ),
                 format!(
                     "goal \"{description}\"{}: the share {} cannot be right: {}.",
-                    at(stated.place, en),
+                    at(place, en),
                     share.as_written(en),
                     error.message_in(en)
                 ),

@@ -120,15 +120,9 @@ fn intervention_impossibilities(
 /// The impossible shares of one goal: its result, last year's, and the results stated
 /// elsewhere, with paths relative to the goal.
 fn goal_impossibilities(goal: &Goal) -> impl Iterator<Item = Error> + '_ {
-    let stated = goal
-        .also_reported()
-        .iter()
-        .enumerate()
-        .map(|(index, statement)| (format!("also_reported[{index}].result"), &statement.result));
-    std::iter::once(("result".to_owned(), goal.result()))
-        .chain(goal.last_year().map(|r| ("last_year".to_owned(), r)))
-        .chain(stated)
-        .filter_map(|(place, result)| result.impossibility().map(|e| e.under(&place)))
+    goal.stated_results()
+        .into_iter()
+        .filter_map(|(path, _, result)| result.impossibility().map(|e| e.under(&path)))
 }
 
 /// The errors of one intervention, in the order of its fields, and how many of them keep it

@@ -99,6 +99,17 @@ pub struct Goal {
     also_reported: Vec<ResultStatement>,
 }
 
+/// Where a goal states one of its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultPlace<'a> {
+    /// The summary's result for the period (`result`).
+    Summary,
+    /// Last year's result beside it (`last_year`).
+    LastYear,
+    /// The result another place of the report states (`also_reported`), with that place.
+    Stated(&'a str),
+}
+
 /// The place a document reader gives a goal stated in the section's goal list ("Mål 2014").
 pub const GOAL_LIST: &str = "avsnittets mållista";
 
@@ -369,6 +380,24 @@ impl Goal {
         check_fits(self.kind, &statement.result, "result").map_err(|e| e.under(&path))?;
         self.also_reported.push(statement);
         Ok(self)
+    }
+
+    /// Every result the goal states, in order: the summary's, last year's and each one stated
+    /// elsewhere, each with its JSON path relative to the goal (`result`, `last_year`,
+    /// `also_reported[0].result`) and its place.
+    pub fn stated_results(&self) -> Vec<(String, ResultPlace<'_>, &GoalResult)> {
+        let mut stated = vec![("result".to_owned(), ResultPlace::Summary, self.result())];
+        if let Some(last_year) = self.last_year() {
+            stated.push(("last_year".to_owned(), ResultPlace::LastYear, last_year));
+        }
+        for (index, statement) in self.also_reported.iter().enumerate() {
+            stated.push((
+                format!("also_reported[{index}].result"),
+                ResultPlace::Stated(&statement.place),
+                &statement.result,
+            ));
+        }
+        stated
     }
 
     /// Last year's result, when the report states it.
