@@ -143,4 +143,7 @@ def test_a_sections_budget_and_the_figures_of_its_text() -> None:
     assert [(s.this_period, s.current, s.ended) for s in stated] == [(False, None, None), (True, 85, 20)]
     assert stated[0].gender_shares is not None
     assert (stated[0].gender_shares.women, stated[0].gender_shares.men) == (Decimal(84), Decimal(16))
-    assert stated[1].text.startswith("Totalt har 85 personer haft stöd under året")
+    # The sentence runs on over a page break in the source; it is read whole.
+    assert stated[1].text.endswith("varav 9 (26 %) till arbete/studier eller aktivt arbetssökande.")
+    assert stated[1].to_work_or_studies is not None
+    assert (stated[1].to_work_or_studies.count, stated[1].to_work_or_studies.percent) == (9, Decimal(26))

@@ -24,10 +24,11 @@ test('the 2014 appendix reads to the same report from its Word file and from its
   assert.equal(botkyrka.goals[0].last_year.value, '42');
   // What its text says of its participants, sentence by sentence.
   assert.deepEqual(botkyrka.stated_counts[1], {
-    text: 'Totalt har 85 personer haft stöd under året och 20 personer avslutades, varav 9 (26 %) till',
+    text: 'Totalt har 85 personer haft stöd under året och 20 personer avslutades, varav 9 (26 %) till arbete/studier eller aktivt arbetssökande.',
     this_period: true,
     current: 85,
     ended: 20,
+    to_work_or_studies: { count: 9, percent: '26' },
   });
   // The record: parts found with their place, parts absent, issues at their place.
   const table = fromDocx.parts.find((p) => p.kind === 'result_table' && p.intervention === 'adrian');

@@ -233,6 +233,33 @@ fn read_sentence(
     Ok((!empty).then_some(stated))
 }
 
+/// The section's paragraphs with their places, a sentence broken over two paragraphs joined
+/// again. A page break in the source often splits "varav 9 (26 %) till" from "arbete/studier":
+/// a paragraph that ends without a full stop, colon, question or exclamation mark and is
+/// followed by one that begins in lower case is the same sentence, and stands at the first
+/// paragraph's place.
+fn paragraphs(blocks: &[Block]) -> Vec<(String, Place)> {
+    let mut out: Vec<(String, Place)> = Vec::new();
+    let mut open = false;
+    for block in blocks {
+        let BlockKind::Paragraph { text } = &block.kind else {
+            open = false;
+            continue;
+        };
+        let text = text.trim();
+        let continues = text.chars().next().is_some_and(char::is_lowercase);
+        match out.last_mut() {
+            Some((previous, _)) if open && continues => {
+                previous.push(' ');
+                previous.push_str(text);
+            }
+            _ => out.push((text.to_owned(), block.place)),
+        }
+        open = !text.ends_with(['.', ':', '!', '?']);
+    }
+    out
+}
+
 /// Reads the participant figures of a section's paragraphs onto the intervention, and returns
 /// where each sentence stands (the paragraph's place) by its path.
 pub(super) fn read_prose(
@@ -243,20 +270,17 @@ pub(super) fn read_prose(
 ) -> Vec<(String, Place)> {
     let id = intervention.id.clone();
     let mut sources = Vec::new();
-    for block in blocks {
-        let BlockKind::Paragraph { text } = &block.kind else {
-            continue;
-        };
+    for (text, place) in paragraphs(blocks) {
         // Money is the budget sentence's; it has its own reader.
         if text.contains("tkr") {
             continue;
         }
-        for sentence in sentences(text) {
+        for sentence in sentences(&text) {
             match read_sentence(sentence, period.year()) {
                 Ok(Some(stated)) => {
                     sources.push((
                         format!("stated_counts[{}]", intervention.stated_counts.len()),
-                        block.place,
+                        place,
                     ));
                     intervention.stated_counts.push(stated);
                 }
@@ -264,7 +288,7 @@ pub(super) fn read_prose(
                 Err(role) => record.issue(
                     ReadingCode::UnclearText,
                     Severity::Info,
-                    block.place,
+                    place,
                     Some(&id),
                     sentence,
                     format!("Meningen ger två olika tal för samma sak ({role}) och lästes inte."),
@@ -333,6 +357,50 @@ mod tests {
         assert_eq!(
             read_sentence("12 deltagare avslutades och 14 deltagare avslutades.", 2014),
             Err("ended")
+        );
+    }
+
+    #[test]
+    fn a_sentence_broken_over_two_paragraphs_is_read_whole() {
+        let paragraph = |text: &str, line: usize| Block {
+            kind: BlockKind::Paragraph {
+                text: text.to_owned(),
+            },
+            place: Place::line(line, 1),
+        };
+        let blocks = [
+            paragraph("20 personer avslutades, varav 9 (26 %) till", 83),
+            paragraph(
+                "arbete/studier eller aktivt arbetssökande. Av dessa arbetade två.",
+                85,
+            ),
+            paragraph("Nästa stycke.", 87),
+            paragraph("börjar med liten bokstav men följer en hel mening.", 89),
+        ];
+        let joined = paragraphs(&blocks);
+        assert_eq!(
+            joined,
+            vec![
+                (
+                    "20 personer avslutades, varav 9 (26 %) till arbete/studier eller aktivt \
+                     arbetssökande. Av dessa arbetade två."
+                        .to_owned(),
+                    Place::line(83, 1)
+                ),
+                ("Nästa stycke.".to_owned(), Place::line(87, 1)),
+                (
+                    "börjar med liten bokstav men följer en hel mening.".to_owned(),
+                    Place::line(89, 1)
+                ),
+            ]
+        );
+        let stated = read(&joined[0].0).and_then(|s| s.to_work_or_studies);
+        assert_eq!(
+            stated,
+            Some(PrintedPart {
+                count: 9,
+                percent: Some(Decimal::from(26))
+            })
         );
     }
 }
