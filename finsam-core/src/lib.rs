@@ -21,6 +21,8 @@
 //! - [`text`]: reading the reports' Swedish text (goal and result cells) and building
 //!   interventions from it;
 //! - [`render`]: tables as Markdown, HTML and CSV;
+//! - [`write`]: documents out: the report's tables as an .xlsx workbook (feature `xlsx`) and
+//!   its appendix as a Word document (feature `docx-write`);
 //! - `series/`: reports of several years compared ([`ReportSeries`]);
 //! - [`format`](mod@format): the JSON format, its limits and validation;
 //! - `common/`: what all of them build on: the typed [`Error`] with stable codes, [`Language`]
@@ -62,6 +64,7 @@ pub mod reader;
 pub mod render;
 mod series;
 pub mod text;
+pub mod write;
 
 pub use check::check;
 pub use check::diagnostic::{Diagnostic, DiagnosticCode, Location, Table};

@@ -249,6 +249,36 @@ impl PyReport {
         run(|| finsam_core::render::render_flow_table(&self.inner, format.0, language.0))
     }
 
+    /// The report's tables as an .xlsx workbook (one sheet per table, typed cells), sheet
+    /// names and headers in `language`, every intervention graded with `policy`.
+    #[pyo3(signature = (language = SV, policy = None))]
+    fn to_xlsx<'py>(
+        &self,
+        py: Python<'py>,
+        language: Arg<Language>,
+        policy: Option<PyRef<'_, PyGradingPolicy>>,
+    ) -> Result<Bound<'py, pyo3::types::PyBytes>> {
+        let policy = policy_or_default(policy);
+        let bytes = catch(|| finsam_core::write::report_xlsx(&self.inner, &policy, language.0))?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
+
+    /// The report's appendix as a Word document (.docx) in `language`, every intervention
+    /// graded with `policy`; with `template` (the bytes of a .docx), in the template's styles.
+    #[pyo3(signature = (language = SV, policy = None, template = None))]
+    fn to_docx<'py>(
+        &self,
+        py: Python<'py>,
+        language: Arg<Language>,
+        policy: Option<PyRef<'_, PyGradingPolicy>>,
+        template: Option<&[u8]>,
+    ) -> Result<Bound<'py, pyo3::types::PyBytes>> {
+        let policy = policy_or_default(policy);
+        let bytes =
+            catch(|| finsam_core::write::write_docx(&self.inner, &policy, language.0, template))?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
+
     fn __reduce__(slf: &Bound<'_, Self>) -> Result<(Py<PyAny>, (String,))> {
         reduce_by_json(slf, slf.get().inner.to_json())
     }

@@ -385,3 +385,54 @@ pub fn explain_all(assessments: &[Assessment], language: Language) -> String {
     }
     text
 }
+
+impl crate::grading::policy::GradingPolicy {
+    /// The grading rule in words, for a table's footnote: how a goal's attainment and an
+    /// intervention's score are computed, the band edges, and the rules for goals that were not
+    /// measured.
+    ///
+    /// ```
+    /// use finsam_core::{GradingPolicy, Language};
+    /// let rule = GradingPolicy::default().rule_text(Language::Swedish);
+    /// assert!(rule.contains("Mycket god från 0,95, God från 0,85, Godtagbar från 0,5"));
+    /// ```
+    pub fn rule_text(&self, language: Language) -> String {
+        use crate::model::grade::Grade;
+        use crate::model::result::ShareBasis;
+        let edge = |grade: Grade| {
+            format!(
+                "{} {} {}",
+                grade.label(language),
+                language.pick("från", "from"),
+                format_number(self.edge(grade).unwrap_or_default(), 4, language)
+            )
+        };
+        let bands = [Grade::VeryGood, Grade::Good, Grade::Acceptable]
+            .map(edge)
+            .join(", ");
+        let basis = match self.share_basis() {
+            ShareBasis::Fraction => language.pick(
+                "en andel räknas på bråket \"n av N\" när det finns, annars på den tryckta procentsatsen",
+                "a share is taken from its fraction \"n of N\" where one is given, else from the printed percentage",
+            ),
+            ShareBasis::Printed => language.pick(
+                "en andel räknas på den tryckta procentsatsen när den finns, annars på bråket \"n av N\"",
+                "a share is taken from its printed percentage where one is given, else from its fraction \"n of N\"",
+            ),
+        };
+        match language {
+            Language::Swedish => format!(
+                "Måluppfyllelsen beräknas av finsam: varje måls resultat delas med målet (högst 100 %; {basis}), och insatsens värde är medelvärdet av de mätta målen. {bands}, annars {}. Ett mål som inte mätts ingår inte i medelvärdet och begränsar graden till högst {}; mättes inget mål blir graden {}. Mål som inte är tillämpliga lämnas utanför.",
+                Grade::NotMet.label(language),
+                self.unmeasured_cap().label(language),
+                self.none_measured().label(language),
+            ),
+            Language::English => format!(
+                "Goal fulfilment as computed by finsam: each goal's result is divided by its target (at most 100%; {basis}), and the intervention's score is the mean over the measured goals. {bands}, else {}. A goal that was not measured stays out of the mean and limits the grade to at most {}; when no goal was measured the grade is {}. Goals that do not apply are left out.",
+                Grade::NotMet.label(language),
+                self.unmeasured_cap().label(language),
+                self.none_measured().label(language),
+            ),
+        }
+    }
+}

@@ -394,7 +394,10 @@ mod tests {
                 ),
             ]
         );
-        let stated = read(&joined[0].0).and_then(|s| s.to_work_or_studies);
+        let stated = joined
+            .first()
+            .and_then(|(text, _)| read(text))
+            .and_then(|s| s.to_work_or_studies);
         assert_eq!(
             stated,
             Some(PrintedPart {

@@ -26,6 +26,8 @@ use crate::model::flows::{FlowFigure, FlowTable};
 use crate::model::goal::{Direction, GoalKind};
 use crate::model::grade::{Decision, Grade};
 use crate::model::intervention::{InterventionId, InterventionStatus};
+use crate::model::money::Unit;
+use crate::model::report::Report;
 use crate::render::{goal_rows, intervention_rows, result_text, GoalRow, InterventionRow};
 use crate::series::{GoalMatch, InterventionMatch, SeriesComparison};
 use crate::text::{Cell, IssueCode, TextIntervention};
@@ -658,6 +660,91 @@ fn deviation_row(d: &Deviation) -> DeviationRow<'_> {
         deviation: d.deviation,
         deviation_percent: d.deviation_percent,
     }
+}
+
+/// An intervention's budget and outcome as its section states them ("budgeterat med 3 335 tkr
+/// … rekvirerat 2 611 tkr").
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StatedBudgetRow<'a> {
+    /// The intervention's id.
+    pub intervention_id: &'a InterventionId,
+    /// The intervention's name.
+    pub intervention: &'a str,
+    /// The unit of the figures: `tkr` or `sek`.
+    pub unit: Unit,
+    /// The budget stated.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
+    #[serde(with = "crate::common::decimal::option")]
+    pub budget: Option<Decimal>,
+    /// The outcome stated.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
+    #[serde(with = "crate::common::decimal::option")]
+    pub outcome: Option<Decimal>,
+    /// Budget − outcome, when both are stated.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::common::decimal::Text>")
+    )]
+    #[serde(with = "crate::common::decimal::option")]
+    pub deviation: Option<Decimal>,
+    /// The word used for the outcome.
+    pub wording: OutcomeWording,
+}
+
+impl Row for StatedBudgetRow<'_> {
+    fn columns() -> Vec<Column> {
+        vec![
+            col("intervention_id", Id, "Insats-id", "Intervention id"),
+            col("intervention", Text, "Insats", "Intervention"),
+            col("unit", Code, "Enhet", "Unit"),
+            col("budget", Money, "Budget", "Budget"),
+            col("outcome", Money, "Utfall", "Outcome"),
+            col("deviation", Money, "Avvikelse", "Deviation"),
+            col("wording", Code, "Utfallsord", "Wording"),
+        ]
+    }
+}
+
+/// One row per intervention whose section states a budget, in the report's order. An
+/// `overflow` error when budget − outcome does not fit a decimal.
+pub fn stated_budget_table(report: &Report) -> Result<Table> {
+    let rows = report
+        .interventions
+        .iter()
+        .enumerate()
+        .filter_map(|(index, i)| i.budget.as_ref().map(|b| (index, i, b)))
+        .map(|(index, intervention, budget)| {
+            let deviation = match budget.budget.zip(budget.outcome) {
+                Some((planned, outcome)) => {
+                    Some(planned.checked_sub(outcome).ok_or_else(|| {
+                        Error::new(
+                            ErrorKind::Overflow,
+                            format!("interventions[{index}].budget"),
+                            "budget − outcome does not fit a decimal",
+                        )
+                    })?)
+                }
+                None => None,
+            };
+            Ok(StatedBudgetRow {
+                intervention_id: &intervention.id,
+                intervention: &intervention.name,
+                unit: budget.unit,
+                budget: budget.budget,
+                outcome: budget.outcome,
+                deviation,
+                wording: budget.wording,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Table::of(&rows)
 }
 
 /// One issue of the text parser, of one row of a table read from text.

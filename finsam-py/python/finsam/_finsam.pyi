@@ -231,6 +231,13 @@ class Report:
         ``policy``, as Markdown, a standalone HTML document or CSV (RFC 4180, CRLF)."""
     def render_flows(self, format: _Format = ..., language: _Language = ...) -> Optional[str]:
         """The participant-flow table in ``format``; ``None`` when the report has none."""
+    def to_xlsx(self, language: _Language = ..., policy: Optional[GradingPolicy] = None) -> bytes:
+        """The report's tables as an .xlsx workbook: one sheet per table (goal fulfilment, goals,
+        findings, flows, end reasons, statement, cost rules, budget), typed cells."""
+    def to_docx(
+        self, language: _Language = ..., policy: Optional[GradingPolicy] = None, template: Optional[bytes] = None
+    ) -> bytes:
+        """The report's appendix as a Word document; with ``template``, in its styles."""
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
