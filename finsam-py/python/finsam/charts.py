@@ -252,6 +252,13 @@ def _spec(title: str, message: Optional[str], rows: Sequence[Row], body: Dict[st
     return {"$schema": VEGA_LITE_SCHEMA, "title": heading, "data": {"values": _values(rows)}, **body}
 
 
+def _empty_chart(
+    kind: str, title: str, language: str, spec: Dict[str, Any], figure_class: Any, message: str
+) -> Chart:
+    """A chart without rows whose figure and spec say why (``message``)."""
+    return Chart(kind, title, language, [], [], spec, _empty_figure(figure_class, title, message), message)
+
+
 def _empty_figure(figure_class: Any, title: str, message: str) -> Figure:
     figure: Figure = figure_class(figsize=(8, 2))
     axes = figure.subplots()
@@ -378,7 +385,7 @@ def goal_attainment(
         },
     )
     if message is not None:
-        return Chart("goal_attainment", title, language, rows, references, spec, _empty_figure(figure_class, title, message), message)
+        return _empty_chart("goal_attainment", title, language, spec, figure_class, message)
 
     from matplotlib.patches import Patch
 
@@ -477,7 +484,12 @@ def scores(report: Report, *, policy: Optional[GradingPolicy] = None, language: 
                 {
                     "mark": {"type": "bar"},
                     "encoding": {
-                        "y": {"field": "intervention", "type": "nominal", "title": headings["intervention"], "sort": None},
+                        "y": {
+                            "field": "intervention",
+                            "type": "nominal",
+                            "title": headings["intervention"],
+                            "sort": None,
+                        },
                         "x": {
                             "field": "score",
                             "type": "quantitative",
@@ -517,7 +529,7 @@ def scores(report: Report, *, policy: Optional[GradingPolicy] = None, language: 
         },
     )
     if message is not None:
-        return Chart("scores", title, language, rows, references, spec, _empty_figure(figure_class, title, message), message)
+        return _empty_chart("scores", title, language, spec, figure_class, message)
 
     from matplotlib.patches import Patch
 
@@ -601,10 +613,12 @@ def flows_by_gender(report: Report, *, language: str = "sv") -> Chart:
         message = None if rows else _EMPTY["no_gender"][language]
     genders = ["women", "men"] + (["other"] if any(row["other"] for row in rows) else [])
     labels = {gender: headings.get(gender, gender) for gender in genders}
-    spec = _spec(title, message, rows, _grouped_bars(genders, labels, "gender", "count", headings.get("current", ""), headings.get("label", ""), _GENDER_COLOURS))
+    x_title, y_title = headings.get("current", ""), headings.get("label", "")
+    body = _grouped_bars(genders, labels, "gender", "count", x_title, y_title, _GENDER_COLOURS)
+    spec = _spec(title, message, rows, body)
     if message is not None:
-        return Chart("flows_by_gender", title, language, rows, [], spec, _empty_figure(figure_class, title, message), message)
-    figure = _draw_grouped(figure_class, title, rows, genders, labels, _GENDER_COLOURS, headings["current"], language)
+        return _empty_chart("flows_by_gender", title, language, spec, figure_class, message)
+    figure = _draw_grouped(figure_class, title, rows, genders, labels, _GENDER_COLOURS, x_title, language)
     return Chart("flows_by_gender", title, language, rows, [], spec, figure)
 
 
@@ -662,7 +676,8 @@ def budget_outcome(report: Report, *, language: str = "sv") -> Chart:
         for row in rows:
             for key in ("budget", "outcome"):
                 if row[key] is not None:
-                    row[key] = (Money.tkr(row[key]) if row["unit"] == "tkr" else Money.sek(row[key])).convert("tkr").amount
+                    money = Money.tkr(row[key]) if row["unit"] == "tkr" else Money.sek(row[key])
+                    row[key] = money.convert("tkr").amount
             row["unit"] = "tkr"
     unit = rows[0]["unit"] if rows else "tkr"
     # The unit as the package writes an amount ("0 tkr", "0 kSEK").
@@ -670,9 +685,10 @@ def budget_outcome(report: Report, *, language: str = "sv") -> Chart:
     message = None if rows else _EMPTY["no_budget"][language]
     measures = ["budget", "outcome"]
     labels = {measure: _MEASURES[measure][language] for measure in measures}
-    spec = _spec(title, message, rows, _grouped_bars(measures, labels, "measure", "amount", unit_label, "", _MEASURE_COLOURS))
+    body = _grouped_bars(measures, labels, "measure", "amount", unit_label, "", _MEASURE_COLOURS)
+    spec = _spec(title, message, rows, body)
     if message is not None:
-        return Chart("budget_outcome", title, language, rows, [], spec, _empty_figure(figure_class, title, message), message)
+        return _empty_chart("budget_outcome", title, language, spec, figure_class, message)
     figure = _draw_grouped(figure_class, title, rows, measures, labels, _MEASURE_COLOURS, unit_label, language)
     return Chart("budget_outcome", title, language, rows, [], spec, figure)
 
