@@ -1,19 +1,25 @@
-"""The example notebook runs headless and shows the goal-fulfilment table, the chart and an
-explanation."""
+"""The example notebook runs headless on the 2014 Word appendix and shows the reading record,
+the checker's findings, the goal-fulfilment table, the four charts, an explanation and the
+calibration."""
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import nbformat
 from nbclient import NotebookClient
 
 import finsam
-from conftest import NOTEBOOK, SAMPLE_2017
+from conftest import NOTEBOOK, ROOT
+from finsam import charts
+
+DOCX_2014 = ROOT / "examples" / "data" / "arsredovisning-2014-bilaga2.docx"
+ORGANISATION = "Samordningsförbundet Botkyrka, Huddinge och Salem"
 
 
-def outputs_of(cell: Any, kind: str) -> list[str]:
-    found: list[str] = []
+def outputs_of(cell: Any, kind: str) -> list[Any]:
+    found: list[Any] = []
     for output in cell.get("outputs", []):
         if output.get("output_type") == "stream" and kind == "stream":
             found.append(output["text"])
@@ -22,35 +28,75 @@ def outputs_of(cell: Any, kind: str) -> list[str]:
     return found
 
 
-def test_annual_report_notebook_runs_and_shows_grades() -> None:
+def test_the_example_data_is_the_appendix_the_core_tests_read() -> None:
+    core = ROOT / "finsam-core" / "tests" / "documents" / "arsredovisning-2014-bilaga2.docx"
+    assert DOCX_2014.read_bytes() == core.read_bytes()
+
+
+def test_annual_report_notebook_runs_and_shows_the_2014_appendix() -> None:
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     NotebookClient(
-        notebook, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(NOTEBOOK.parent)}}
+        notebook, kernel_name="python3", timeout=180, resources={"metadata": {"path": str(NOTEBOOK.parent)}}
     ).execute()
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    report = finsam.Report.load(SAMPLE_2017)
+    assert len(code) == 10
+    reading = finsam.read_report(DOCX_2014, organisation=ORGANISATION)
+    report = reading.report
     assessments = report.grade()
 
-    assert outputs_of(code[0], "stream") == [f"{report.organisation} 2017 10 insatser\n"]
+    assert outputs_of(code[0], "stream") == [f"{ORGANISATION} 2014 13 insatser\n"]
 
-    (table,) = outputs_of(code[1], "text/html")
+    (record,) = outputs_of(code[1], "text/html")
+    assert record == reading.to_html()
+    assert record.startswith('<table class="finsam-reading">')
+    assert "48 avslutade" in record and "unmatched_goal" in record
+
+    (findings,) = outputs_of(code[2], "text/html")
+    assert findings == report.check().to_html()
+    assert findings.startswith("<table")
+    assert findings.count('<tr class="finsam-') == 14 and findings.count('<tr class="finsam-warning">') == 8
+    assert (
+        "<td>goal_target_conflict</td><td>warning</td><td>samverkansteam-botkyrka</td><td>goals</td>"
+        "<td>interventions[0].goals[0].also_stated[0].target</td>"
+    ) in findings
+    assert "målet &quot;50 remisser&quot; har målvärdet 50 i sammanställningen men 60 i avsnittets tabell" in findings
+    assert findings.count("goal_target_conflict") == 9
+    assert "result_stated_mismatch" in findings and "share_printed_mismatch" in findings
+
+    (table,) = outputs_of(code[3], "text/html")
     assert table == assessments.to_html()
     assert table.startswith('<table class="finsam-goal-fulfilment">\n<caption>Sammanställning av måluppfyllelse</caption>')
-    assert table.count("<tbody") == 10
-    for assessment in assessments:
-        label = assessment.grade.label_sv if assessment.grade else "ingen grad"
-        assert f"Beräknad: {label}" in table
-    assert "Beräknad: Godtagbar<br>Beslutad: Ej tillämpbar" in table
+    assert table.count("<tbody") == 13
+    assert "Beräknad: God" in table and "Beräknad: Ej uppfyllt" in table and "Beslutad" not in table
 
-    (frame_html,) = outputs_of(code[2], "text/html")
-    assert "decided_label" in frame_html and "Mycket god" in frame_html
+    drawn = {
+        4: charts.goal_attainment(report),
+        5: charts.scores(report),
+        6: charts.flows_by_gender(report),
+        7: charts.budget_outcome(report),
+    }
+    for index, chart in drawn.items():
+        (png,) = outputs_of(code[index], "image/png")
+        assert base64.b64decode(png).startswith(b"\x89PNG\r\n\x1a\n")
+        (spec,) = outputs_of(code[index], "application/vnd.vegalite.v5+json")
+        assert spec == chart.vega_lite()
+        assert outputs_of(code[index], "text/plain") == [repr(chart)]
+    assert outputs_of(code[5], "text/plain") == ["<Chart scores: 13 row(s)>"]
+    assert outputs_of(code[6], "text/plain") == [
+        "<Chart flows_by_gender: empty: Flödestabellen anger inte antalet kvinnor och män.>"
+    ]
+    assert outputs_of(code[7], "application/vnd.vegalite.v5+json")[0]["data"]["values"][0]["budget"] == 3335.0
 
-    assert len(outputs_of(code[3], "image/png")) == 1
+    salem = next(a for a in assessments if a.intervention_id == "ungdomsprojekt-i-salem")
+    (explanation,) = outputs_of(code[8], "stream")
+    assert explanation == salem.explain() + "\n"
+    assert explanation.startswith(
+        "Ungdomsprojekt i Salem: beräknad måluppfyllelse Ej uppfyllt (medelvärde 0,3 av 1 mätta mål)\n"
+    )
 
-    differing = [a for a in assessments if a.comparison in ("decided_higher", "decided_lower")]
-    assert outputs_of(code[4], "stream") == [differing[0].explain() + "\n"]
-
-    calibration = report.calibrate()
-    (calibration_text,) = outputs_of(code[5], "stream")
-    assert calibration_text.startswith(f"edges: {[str(e) for e in calibration.edges]}\n")
-    assert f"agreeing: {calibration.agreeing} of {calibration.considered}" in calibration_text
+    assert outputs_of(code[9], "stream") == [
+        "No graded rows to compare with the association's decision; 13 not graded\n"
+        "edges: ['0.95', '0.85', '0.50']\n"
+        "considered: 0 of 13\n"
+        "left out: ['no_decided_grade']\n"
+    ]

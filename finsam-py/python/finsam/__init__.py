@@ -129,6 +129,9 @@ def __getattr__(name: str) -> object:
     # use, so that ``import finsam`` stays fast.
     import importlib
 
+    if name == "charts":
+        # The charts (finsam.charts) import matplotlib only when one is drawn.
+        return importlib.import_module("finsam.charts")
     _records = importlib.import_module("finsam._records")
     if name in _records.__all__:
         return getattr(_records, name)

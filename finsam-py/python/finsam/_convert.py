@@ -45,7 +45,8 @@ def _cell(kind: str, value: Any) -> Any:
 def frame(table_json: str, infer: bool = False) -> Any:
     """The core table ``table_json`` as a ``DataFrame``: one column per table column, in
     order, each cell typed by the column's kind. With ``infer`` pandas infers the column types;
-    otherwise every column holds the Python objects (``None`` stays ``None``)."""
+    otherwise every column holds the Python objects (``None`` stays ``None``). The columns'
+    headings are in ``attrs["headings"]``: ``{key: {"sv": heading, "en": heading}}``."""
     try:
         import pandas
     except ImportError:
@@ -57,7 +58,12 @@ def frame(table_json: str, infer: bool = False) -> Any:
     for row in table["rows"]:
         for (column, kind), value in zip(cells, row):
             column.append(_cell(kind, value))
-    return pandas.DataFrame(data, dtype=None if infer else object)
+    result = pandas.DataFrame(data, dtype=None if infer else object)
+    # The core's headings of the columns, in Swedish and English (the charts' axis titles).
+    result.attrs["headings"] = {
+        column["key"]: {"sv": column["label_sv"], "en": column["label_en"]} for column in columns
+    }
+    return result
 
 
 def _fail(cls: type, what: str) -> InternalError:
