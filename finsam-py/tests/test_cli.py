@@ -59,6 +59,13 @@ def finsam_command(request: pytest.FixtureRequest) -> Run:
     return _runner([_script()])
 
 
+def raw_stderr(*args: object) -> str:
+    """The stderr of ``python -m finsam`` as written: the progress bar redraws its line with
+    carriage returns, which text mode would turn into line breaks."""
+    result = subprocess.run([sys.executable, "-m", "finsam"] + [str(a) for a in args], capture_output=True, env=ENV)
+    return result.stderr.decode("utf-8")
+
+
 def cells(line: str) -> List[str]:
     """A line of a text table split into its cells (columns are two or more spaces apart)."""
     return re.split(r" {2,}", line.strip())
@@ -76,7 +83,8 @@ def row_of(output: str, first: str) -> List[str]:
 
 def test_version_and_help_with_examples(finsam_command: Run) -> None:
     version = finsam_command("--version")
-    assert (version.returncode, version.stdout) == (0, "finsam 0.2.0\n")
+    assert (version.returncode, version.stdout) == (0, f"finsam {finsam.__version__}\n")
+    assert re.fullmatch(r"finsam \d+\.\d+\.\d+\n", version.stdout)
     top = finsam_command("--help")
     assert top.returncode == 0
     assert "finsam check --lang en a.json b.txt" in top.stdout
@@ -272,15 +280,16 @@ def test_an_unreadable_file_does_not_stop_the_others(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr == f"finsam: {missing}: filen finns inte\n"
     assert result.stdout == f"== {CONSISTENT} ==\nInga avvikelser.\n"
+    # Under a progress bar, the reason starts on its own line.
+    shown = raw_stderr("check", "--progress", missing, CONSISTENT)
+    assert shown.endswith(f"1/2 saknas.txt\nfinsam: {missing}: filen finns inte\n\rLäser [########################] 2/2 provdal-2016-consistent.txt\n")
 
 
 def test_progress_bar_on_stderr_for_several_files() -> None:
     files = [JSON_2014, JSON_2015, JSON_2017]
     result = run_module("check", "--progress", *files)
     assert result.returncode == 1
-    # The bar redraws its line with carriage returns, which text mode would make line breaks.
-    raw = subprocess.run([sys.executable, "-m", "finsam", "check", "--progress", *map(str, files)], capture_output=True, env=ENV)
-    steps = raw.stderr.decode("utf-8").split("\r")
+    steps = raw_stderr("check", "--progress", *files).split("\r")
     assert steps[0] == ""
     assert steps[1].rstrip() == "Läser [########----------------] 1/3 arsredovisning-2014.json"
     assert steps[3] == "Läser [########################] 3/3 arsredovisning-2017.json\n"
@@ -385,6 +394,7 @@ def test_read_a_word_file_with_json_record(tmp_path: Path) -> None:
     loaded = finsam.Report.load(out)
     assert loaded == reading.report
     assert loaded.organisation == "Samordningsförbundet Botkyrka, Huddinge och Salem"
+    assert result.stderr == f"Skrev {out}\n"
 
 
 def test_read_refuses_a_json_report() -> None:

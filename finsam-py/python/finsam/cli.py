@@ -164,6 +164,12 @@ class _Progress:
             self.stream.write("\n")
         self.stream.flush()
 
+    def break_line(self) -> None:
+        """Ends the bar's line before a message is printed under it."""
+        if self.enabled and 0 < self.done < self.total:
+            self.stream.write("\n")
+            self.stream.flush()
+
 
 def _progress(args: argparse.Namespace, total: int) -> _Progress:
     enabled = total > 1 and (args.progress or sys.stderr.isatty())
@@ -195,9 +201,10 @@ def _check(args: argparse.Namespace) -> int:
         try:
             diagnostics = _load(file, args.lang).check()
         except _UserError as error:
+            progress.step(file)
+            progress.break_line()
             _print_error(error)
             code = EXIT_ERROR
-            progress.step(file)
             continue
         progress.step(file)
         failing = ("error", "warning") if args.strict else ("error",)
@@ -251,8 +258,8 @@ def _read(args: argparse.Namespace) -> int:
         print(json.dumps(record, ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(reading.to_text(args.lang))
-        if args.output is not None:
-            print(_say("written", args.lang, path=args.output), file=sys.stderr)
+    if args.output is not None:
+        print(_say("written", args.lang, path=args.output), file=sys.stderr)
     return EXIT_OK
 
 
@@ -291,7 +298,11 @@ def _compare(args: argparse.Namespace) -> int:
     progress = _progress(args, len(args.files))
     reports = []
     for file in args.files:
-        reports.append(_load(file, args.lang))
+        try:
+            reports.append(_load(file, args.lang))
+        except _UserError:
+            progress.break_line()
+            raise
         progress.step(file)
     series = _guard(None, args.lang, lambda: ReportSeries(reports))
     comparison = series.compare()
