@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use finsam_core::render::{goal_table, intervention_table};
+use finsam_core::render::{goal_table, goal_text, intervention_table, intervention_text};
 use finsam_core::{explain_all, Agreement, Assessment, ErrorKind, Language};
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -246,6 +246,19 @@ impl PyAssessmentList {
     #[pyo3(signature = (language = SV, caption = None))]
     fn to_html(&self, language: Arg<Language>, caption: Option<&str>) -> Result<String> {
         run(|| finsam_core::render::goal_fulfilment_table(&self.items, language.0, caption))
+    }
+
+    /// The assessments as plain text for a terminal: one row per goal (`level="goal"`: the
+    /// intervention's id, the goal's number and wording, the result, the attainment, the
+    /// status) or per intervention (`level="intervention"`: the id, the name, the score, the
+    /// computed and the decided grade, and how they compare), aligned under headings in
+    /// `language`.
+    #[pyo3(signature = (level = GOAL, language = SV))]
+    fn to_text(&self, level: Arg<Level>, language: Arg<Language>) -> Result<String> {
+        catch(|| match level.0 {
+            Level::Goal => goal_text(&self.items, language.0),
+            Level::Intervention => intervention_text(&self.items, language.0),
+        })
     }
 
     /// Every assessment's explanation, separated by blank lines.

@@ -181,6 +181,17 @@ mod _finsam {
         catch(|| finsam_core::render::diagnostics_html(&diagnostics, language.0))
     }
 
+    /// The diagnostics as plain text for a terminal (the body of `DiagnosticList.to_text`).
+    #[pyfunction]
+    #[pyo3(signature = (diagnostics, language = SV))]
+    fn _diagnostics_to_text(
+        diagnostics: Vec<PyDiagnostic>,
+        language: Arg<Language>,
+    ) -> Result<String> {
+        let diagnostics: Vec<_> = diagnostics.into_iter().map(|d| d.inner).collect();
+        catch(|| finsam_core::render::diagnostics_text(&diagnostics, language.0))
+    }
+
     /// The code of the grade `text` spells ("Mycket God" → `very_good`).
     #[pyfunction]
     fn _grade_code(text: &Bound<'_, PyAny>) -> Result<&'static str> {

@@ -2,7 +2,7 @@
 //! its reading record (the parts found or absent, the issues).
 
 use finsam_core::reader::{read_report_bytes, reading_table, ReadOptions, Reading};
-use finsam_core::render::table_html;
+use finsam_core::render::{reading_text, table_html};
 use finsam_core::{Language, Period};
 use pyo3::prelude::*;
 
@@ -51,6 +51,13 @@ impl PyReading {
     fn to_html(&self, language: Arg<Language>) -> Result<String> {
         let table = catch(|| reading_table(&self.inner, language.0))?;
         Ok(table_html(&table, language.0, "finsam-reading"))
+    }
+
+    /// The reading record as plain text for a terminal: one row per part, then one per
+    /// issue, aligned under headings in `language`.
+    #[pyo3(signature = (language = SV))]
+    fn to_text(&self, language: Arg<Language>) -> Result<String> {
+        catch(|| reading_text(&self.inner, language.0))
     }
 
     fn _repr_html_(&self) -> Result<String> {

@@ -5,8 +5,8 @@
 //! with one column per period.
 
 use finsam_core::render::{
-    series_goal_pivot, series_goal_table, series_grade_pivot, series_grade_table, GoalValue,
-    GradeValue,
+    series_goal_pivot, series_goal_table, series_grade_pivot, series_grade_table, series_text,
+    GoalValue, GradeValue,
 };
 use finsam_core::{
     Appearance, DecidedGrade, ErrorKind, GoalHistory, GoalPoint, InterventionHistory, Language,
@@ -224,6 +224,15 @@ impl PySeriesComparison {
             catch(|| series_goal_table(&self.inner, language.0))?,
             false,
         )
+    }
+
+    /// The grade history as plain text for a terminal: one row per intervention (its latest
+    /// id and name), one column per period, each cell holding `value` as in
+    /// `grades_to_pandas` (`label` by default); blank where the intervention is not in the
+    /// period's report.
+    #[pyo3(signature = (value = LABEL, language = SV))]
+    fn to_text(&self, value: Arg<GradeValue>, language: Arg<Language>) -> String {
+        series_text(&self.inner, value.0, language.0)
     }
 
     /// The comparison in the JSON form the core writes (decimals as strings).

@@ -33,10 +33,15 @@ use serde::{Deserialize, Serialize};
 
 mod diagnostics;
 mod tables;
+mod text;
 
 pub use crate::common::table::{Column, ColumnKind, Row, Table};
 pub use diagnostics::{diagnostics_html, table_html};
 pub use tables::*;
+pub use text::{
+    diagnostics_summary, diagnostics_text, goal_text, intervention_text, reading_text, series_text,
+    table_text,
+};
 
 use crate::common::error::{Error, ErrorKind, Result};
 use crate::common::locale::{format_number, format_percent, Language};

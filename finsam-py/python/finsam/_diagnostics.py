@@ -31,6 +31,14 @@ class DiagnosticList(List[Diagnostic]):
         """The diagnostics as an HTML table (a paragraph when there are none)."""
         return _finsam._diagnostics_to_html(self, language)
 
+    def to_text(self, language: str = "sv") -> str:
+        """The diagnostics as plain text for a terminal: a table of the code, the severity,
+        where each finding is (its places in the document the report was read from, or the
+        JSON path of the field) and the message in ``language``, then a line counting them by
+        severity ("14 fynd: 6 fel, 8 varningar, 0 noteringar."). No diagnostics give
+        "Inga avvikelser." ("No findings.")."""
+        return _finsam._diagnostics_to_text(self, language)
+
     def _repr_html_(self) -> str:
         return self.to_html()
 
