@@ -431,7 +431,6 @@ def test_render_binary_formats_need_an_output_file(tmp_path: Path) -> None:
     assert (result.returncode, result.stderr) == (2, "finsam: --template applies only to --to docx\n")
 
 
-# needs Report.to_xlsx/to_docx
 def test_render_xlsx(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     out = tmp_path / "rapport.xlsx"
@@ -442,7 +441,6 @@ def test_render_xlsx(tmp_path: Path) -> None:
     assert len(workbook.sheetnames) >= 1
 
 
-# needs Report.to_xlsx/to_docx
 def test_render_docx_with_a_template(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     out = tmp_path / "rapport.docx"

@@ -5,7 +5,12 @@ calibration."""
 from __future__ import annotations
 
 import base64
+import shutil
+from pathlib import Path
 from typing import Any
+
+import docx
+import openpyxl
 
 import nbformat
 from nbclient import NotebookClient
@@ -33,13 +38,16 @@ def test_the_example_data_is_the_appendix_the_core_tests_read() -> None:
     assert DOCX_2014.read_bytes() == core.read_bytes()
 
 
-def test_annual_report_notebook_runs_and_shows_the_2014_appendix() -> None:
+def test_annual_report_notebook_runs_and_shows_the_2014_appendix(tmp_path: Path) -> None:
+    # Run where the notebook can write its documents: a copy of examples/ (notebook and data).
+    shutil.copytree(NOTEBOOK.parent, tmp_path / "notebooks")
+    shutil.copytree(DOCX_2014.parent, tmp_path / "data")
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     NotebookClient(
-        notebook, kernel_name="python3", timeout=180, resources={"metadata": {"path": str(NOTEBOOK.parent)}}
+        notebook, kernel_name="python3", timeout=180, resources={"metadata": {"path": str(tmp_path / "notebooks")}}
     ).execute()
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    assert len(code) == 10
+    assert len(code) == 11
     reading = finsam.read_report(DOCX_2014, organisation=ORGANISATION)
     report = reading.report
     assessments = report.grade()
@@ -100,3 +108,10 @@ def test_annual_report_notebook_runs_and_shows_the_2014_appendix() -> None:
         "considered: 0 of 13\n"
         "left out: ['no_decided_grade']\n"
     ]
+
+    assert outputs_of(code[10], "stream") == ["Skrev arsredovisning-2014.xlsx och arsredovisning-2014-bilaga.docx\n"]
+    book = openpyxl.load_workbook(tmp_path / "notebooks" / "arsredovisning-2014.xlsx")
+    assert book.sheetnames == ["Måluppfyllelse", "Mål", "Kontroll", "Deltagarflöden", "Avslutsorsaker", "Budget i avsnitten"]
+    assert book["Måluppfyllelse"]["B2"].value == "Samverkansteam Botkyrka"
+    appendix = docx.Document(str(tmp_path / "notebooks" / "arsredovisning-2014-bilaga.docx"))
+    assert appendix.tables[0].rows[1].cells[0].text == "Samverkansteam Botkyrka"

@@ -146,6 +146,8 @@ function calls(f) {
     renderGoalTable: () => finsamReports.renderGoalTable(mutated(), pick(['csv', 'html', 'markdown', any()]), maybe(), maybe()),
     renderFlowTable: () => finsamReports.renderFlowTable(mutated(), pick(['csv', 'html', 'markdown', any()]), maybe()),
     compareReports: () => finsamReports.compareReports(reports(), maybe()),
+    renderXlsx: () => finsamReports.renderXlsx(mutated(), maybe(), maybe()),
+    renderDocx: () => finsamReports.renderDocx(mutated(), maybe(), maybe(), pick([undefined, null, new TextEncoder().encode(text())])),
     errorMessages: () => finsam.errorMessages(pick(['sv', 'en', any()])),
     ...Object.fromEntries(
       ['flowTable', 'endReasonTable', 'statementTable', 'ruleTable', 'deviationTable'].map((name) => [name, () => finsamReports[name](mutated())]),

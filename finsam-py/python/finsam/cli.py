@@ -278,7 +278,7 @@ def _render(args: argparse.Namespace) -> int:
         return EXIT_OK
     data: bytes
     if args.to == "xlsx":
-        data = report.to_xlsx(language=args.lang)  # type: ignore[attr-defined]
+        data = report.to_xlsx(language=args.lang)
     else:
         template = None
         if args.template is not None:
@@ -286,7 +286,7 @@ def _render(args: argparse.Namespace) -> int:
         data = _guard(
             args.template or args.file,
             args.lang,
-            lambda: report.to_docx(language=args.lang, template=template),  # type: ignore[attr-defined]
+            lambda: report.to_docx(language=args.lang, template=template),
         )
     _write(args.output, data, args.lang)
     return EXIT_OK
