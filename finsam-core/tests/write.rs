@@ -144,6 +144,8 @@ fn the_2014_appendix_written_as_word_reads_back_as_the_same_report(
 /// One intervention of a generated report, as its summary row and its section state it.
 #[derive(Debug, Clone)]
 struct Made {
+    /// Whether the intervention has an id of its own, not the one its name makes.
+    own_id: bool,
     kind: finsam_core::InterventionKind,
     goals: Vec<(String, String, Option<String>)>,
     grade: Option<&'static str>,
@@ -245,12 +247,14 @@ fn made() -> impl proptest::strategy::Strategy<Value = Made> {
             ]),
         )),
         proptest::option::of((1u64..300, 0u64..150, 0u64..100, 0u64..100)),
+        proptest::bool::weighted(0.2),
     )
-        .prop_map(|(kind, mut goals, grade, owner, budget, flows)| {
+        .prop_map(|(kind, mut goals, grade, owner, budget, flows, own_id)| {
             // Two goals of one intervention worded alike are one goal to a reader.
             let mut seen = std::collections::HashSet::new();
             goals.retain(|g| seen.insert(g.0.clone()));
             Made {
+                own_id,
                 kind,
                 goals,
                 grade,
@@ -269,7 +273,8 @@ fn generated(year: u16, made: &[Made]) -> Result<Report, finsam_core::Error> {
     let rows: Vec<TextRow> = made
         .iter()
         .zip(NAMES)
-        .map(|(m, name)| TextRow {
+        .enumerate()
+        .map(|(index, (m, name))| TextRow {
             name: name.to_owned(),
             goals: m
                 .goals
@@ -284,7 +289,7 @@ fn generated(year: u16, made: &[Made]) -> Result<Report, finsam_core::Error> {
                 .collect::<Vec<_>>()
                 .join("\n"),
             grade: m.grade.map(str::to_owned),
-            id: None,
+            id: m.own_id.then(|| format!("{:04}", index + 1)),
             kind: Some(m.kind),
         })
         .collect();

@@ -41,3 +41,30 @@ def test_the_binding_readme_has_python_examples() -> None:
 def test_binding_readme_python_block_runs(block: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     exec(compile(block, str(BINDING_README), "exec"), {"__name__": "__readme__"})
+
+
+def console_commands(path: Path) -> list[str]:
+    blocks = re.findall(r"^```console\n(.*?)^```", path.read_text(encoding="utf-8"), flags=re.S | re.M)
+    return [line[2:] for block in blocks for line in block.splitlines() if line.startswith("$ finsam ")]
+
+
+COMMANDS = console_commands(README)
+
+
+def test_the_readme_shows_the_command() -> None:
+    assert len(COMMANDS) >= 5, COMMANDS
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[f"command{i}" for i in range(len(COMMANDS))])
+def test_readme_command_runs(command: str, tmp_path: Path) -> None:
+    import shlex
+    import subprocess
+    import sys
+
+    args = [str(ROOT / a) if (ROOT / a).exists() and "/" in a else a for a in shlex.split(command)[1:]]
+    done = subprocess.run(
+        [sys.executable, "-m", "finsam", *args], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    # 0 or 1 (findings at error level); 2 would mean the file could not be read.
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout or list(tmp_path.iterdir()), command

@@ -74,24 +74,19 @@ pub fn render_xlsx(
 
 /// A report's appendix as a Word document (a `Uint8Array`): the goal-fulfilment table with the
 /// grading rule as its footnote, the flow table with its TOTALT row, the checker's findings,
-/// and each intervention's section with the explanation of its grade. With `template` (the
-/// bytes of a .docx), the template's styles are used. Throws a `FinsamError` as
-/// `renderGoalTable` does, and `invalid_document` at `template` for one that is not a Word
-/// file.
+/// and each intervention's section with the explanation of its grade, in Word's own heading
+/// and table styles (a template's styles are for Python and Rust: reading a template would
+/// make this module much larger). Throws a `FinsamError` as `renderGoalTable` does.
 #[wasm_bindgen(js_name = renderDocx)]
 pub fn render_docx(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Language | null")] language: Option<JsValue>,
     #[wasm_bindgen(unchecked_optional_param_type = "GradingPolicy | null")] policy: Option<JsValue>,
-    #[wasm_bindgen(unchecked_optional_param_type = "Uint8Array | null")] template: Option<
-        js_sys::Uint8Array,
-    >,
 ) -> Result<js_sys::Uint8Array, JsValue> {
     panic_hook::check()?;
     let report = report_from_js(&report)?;
     let (language, policy) = (language_or_swedish(language)?, policy_or_default(policy)?);
-    let template = template.map(|t| t.to_vec());
-    let bytes = finsam_core::write::write_docx(&report, &policy, language, template.as_deref())
+    let bytes = finsam_core::write::write_docx(&report, &policy, language, None)
         .map_err(|e| throwable(&e))?;
     Ok(js_sys::Uint8Array::from(bytes.as_slice()))
 }

@@ -26,6 +26,9 @@ fn header(cell: &Cell) -> String {
 /// Which column of a summary holds what.
 pub(super) struct SummaryColumns {
     name: usize,
+    /// The intervention's id, where the table gives one ("Insats-id", as finsam writes it when
+    /// an id is not the one its name makes).
+    id: Option<usize>,
     goals: usize,
     results: usize,
     grade: Option<usize>,
@@ -62,6 +65,7 @@ pub(super) fn summaries(document: &Document) -> Vec<Summary<'_>> {
                 };
                 let grade =
                     position(&|h| h.contains("måluppfyllelse") || h.starts_with("bedömning"));
+                let id = position(&|h| h == "id" || h == "insats-id");
                 let current = position(&|h| {
                     h.contains("aktuella deltagare") || h.contains("antal deltagare")
                 });
@@ -79,6 +83,7 @@ pub(super) fn summaries(document: &Document) -> Vec<Summary<'_>> {
                     kind,
                     columns: SummaryColumns {
                         name,
+                        id,
                         goals,
                         results,
                         grade,
@@ -123,7 +128,7 @@ pub(super) fn read_summaries(summaries: &[Summary<'_>], report: &mut Report, rec
                 goals: text(summary.columns.goals),
                 results: text(summary.columns.results),
                 grade,
-                id: None,
+                id: summary.columns.id.map(text).filter(|id| !id.is_empty()),
                 kind: summary.kind,
             });
             let built = match built {

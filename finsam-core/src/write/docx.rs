@@ -24,13 +24,17 @@ const TABLE: &str = "TableGrid";
 /// Headings use Word's built-in heading styles ("heading 1" to "heading 3"), the explanation's
 /// lines the style "List Bullet", and the tables the style "Table Grid", so that Word's
 /// navigation pane, table of contents and a template's look apply. With `template` (the bytes
-/// of a .docx), the template's styles are used: its own heading, list and table styles where
-/// it has them, finsam's where it does not. A template that is not a Word file is an
-/// `invalid_document` error.
+/// of a .docx; feature `docx-template`), the template's styles are used: its own heading, list
+/// and table styles where it has them, finsam's where it does not. A template that is not a
+/// Word file is an `invalid_document` error; a template given to a build without the feature
+/// is an `invalid_value` error at `template`.
 ///
 /// The document's dates are fixed (the zip entries' 1980-01-01, docProps' 1970-01-01), so that
 /// the same report gives the same bytes. The Swedish appendix reads back with
-/// [`crate::reader::read_report`] as the same report.
+/// [`crate::reader::read_report`] as the same report, but for what a Word appendix does not
+/// state in a form the reader reads: a person's assessment of a qualitative result (written in
+/// the explanation, in words), a section's list items that state no goal, and the places the
+/// report was first read from.
 ///
 /// ```
 /// use finsam_core::write::write_docx;
@@ -155,8 +159,19 @@ fn own_styles() -> Vec<Style> {
     ]
 }
 
+#[cfg(not(feature = "docx-template"))]
+fn template_styles(_bytes: &[u8]) -> Result<StyleIds> {
+    Err(Error::bilingual(
+        ErrorKind::InvalidValue,
+        "template",
+        "den här versionen av finsam skriver Word-dokument utan mall (funktionen docx-template)",
+        "this build of finsam writes Word documents without a template (feature docx-template)",
+    ))
+}
+
 /// The template's styles, and the ids of its heading, list and table styles; finsam's own
 /// style is added for any the template lacks.
+#[cfg(feature = "docx-template")]
 fn template_styles(bytes: &[u8]) -> Result<StyleIds> {
     let template = docx_rs::read_docx(bytes).map_err(|error| {
         Error::bilingual(
@@ -209,6 +224,7 @@ fn template_styles(bytes: &[u8]) -> Result<StyleIds> {
 }
 
 /// A style's name in lower case ("heading 1").
+#[cfg(feature = "docx-template")]
 fn name_of(style: &Style) -> String {
     serde_json::to_value(&style.name)
         .ok()
@@ -281,6 +297,7 @@ fn word_table(table: &PieceTable, style: &str) -> Table {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "docx-template")]
     #[test]
     fn a_template_that_is_not_a_word_file_is_refused() {
         let report = Report::new(

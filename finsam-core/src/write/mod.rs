@@ -40,6 +40,7 @@ use crate::render::{
     deviation_table, diagnostic_table, end_reason_table, flow_table, goal_table,
     intervention_table, rule_table, stated_budget_table, statement_table,
 };
+use crate::text::id_from_name;
 
 #[cfg(feature = "docx-write")]
 pub use docx::write_docx;
@@ -368,15 +369,24 @@ fn summary_table(
     policy: &GradingPolicy,
     language: Language,
 ) -> PieceTable {
-    let header = vec![
-        language.pick("Insats", "Intervention").to_owned(),
+    // The ids stand in a column of their own where one is not the id its name makes, so that
+    // the appendix reads back with them.
+    let with_ids = rows
+        .iter()
+        .any(|(i, _)| id_from_name(&i.name).as_deref() != Some(i.id.as_str()));
+    let mut header = vec![language.pick("Insats", "Intervention").to_owned()];
+    if with_ids {
+        header.push(language.pick("Insats-id", "Intervention id").to_owned());
+    }
+    header.extend([
         format!("{} {year}", language.pick("Mål", "Goals")),
         format!("{} {year}", language.pick("Resultat", "Results")),
         language
             .pick("Måluppfyllelse", "Goal fulfilment")
             .to_owned(),
         language.pick("Beräknad", "Computed").to_owned(),
-    ];
+    ]);
+    let columns = header.len();
     let body = rows
         .iter()
         .map(|(intervention, assessment)| {
@@ -401,21 +411,25 @@ fn summary_table(
                 .map(|g| g.label(language))
                 .unwrap_or_else(|| language.pick("Ingen grad", "No grade"))
                 .to_owned();
-            vec![
-                intervention.name.to_string(),
+            let mut cells = vec![intervention.name.to_string()];
+            if with_ids {
+                cells.push(intervention.id.to_string());
+            }
+            cells.extend([
                 lines(&|g: &Goal| g.description().to_owned()),
                 lines(&|g: &Goal| result_cell(g.result(), language)),
                 decided,
                 computed,
-            ]
+            ]);
+            cells
         })
         .collect();
     PieceTable {
         header,
         rows: body,
-        numeric: vec![false; 5],
+        numeric: vec![false; columns],
         summary_rows: 0,
-        footnote: Some((4, policy.rule_text(language))),
+        footnote: Some((columns - 1, policy.rule_text(language))),
     }
 }
 
