@@ -44,6 +44,24 @@ fn main() -> Result<(), finsam_core::Error> {
                 median.as_secs_f64() * 1000.0
             );
         }
+        if name == "docx" {
+            // Of which laying out the appendix (grading, checking, the pieces); the rest is Word's
+            // XML and its zip.
+            if let Some(&size) = sizes.last() {
+                let data = report(size)?;
+                let median = median_of(runs, || {
+                    let _ = black_box(finsam_core::write::appendix(
+                        black_box(&data),
+                        &policy,
+                        Language::Swedish,
+                    ));
+                });
+                println!(
+                    "  docx {size:>5} interventions: {:>8.2} ms of it laying out the appendix",
+                    median.as_secs_f64() * 1000.0
+                );
+            }
+        }
         if let (Some(first), Some(last)) = (per_intervention.first(), per_intervention.last()) {
             println!(
                 "  {name} time per intervention, largest / smallest: {:.2} (1.00 is linear)",

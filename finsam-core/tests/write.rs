@@ -491,3 +491,106 @@ mod xlsx {
         Ok(())
     }
 }
+
+/// `docs/documents.md`: the sheets of the workbook with their columns, and the outline of the
+/// appendix, from the writers themselves.
+#[test]
+fn the_documents_page_in_docs_is_current() -> Result<(), finsam_core::Error> {
+    use finsam_core::write::{appendix, Piece};
+    let policy = GradingPolicy::default();
+    let mut page = String::from(
+        "# The documents finsam writes\n\n\
+         What `write::report_xlsx` and `write::write_docx` write (Python `Report.to_xlsx` and \
+         `Report.to_docx`, JavaScript `renderXlsx` and `renderDocx`, the command \
+         `finsam render --to xlsx|docx`). Written by the test \
+         `the_documents_page_in_docs_is_current` (`finsam-core/tests/write.rs`) from the \
+         writers themselves; `FINSAM_WRITE_DOCS=1 cargo test -p finsam-core --test write` writes \
+         it again.\n\n\
+         ## The workbook (.xlsx)\n\n\
+         One sheet per table, in the order of `report_sheets`: goal fulfilment, goals and the \
+         findings always, then those the report has (flows, end reasons, statement, cost rules, \
+         the budget per intervention, the budget the sections state). \
+         A cell's type follows its column's kind: `integer`, `decimal`, `money` and `year` are \
+         numbers (`#,##0`, which Swedish Excel shows as \"1 150\"; a year without separator), \
+         `percent` an Excel percentage (a part of one, `0%`), `fraction` a number with three \
+         decimals, `bool` a boolean, and `text`, `code`, `id` and `grade` text. An absent value \
+         is an empty cell. The header row is bold, frozen and filtered.\n\n",
+    );
+    // Every sheet there is: the 2014 appendix's text (stated budgets, end reasons) and the
+    // 2019 half-year report (the economics).
+    let reports = [
+        read_2014()?,
+        Report::from_json(include_str!("../../examples/data/halvarsrapport-2019.json"))?,
+    ];
+    let mut seen: Vec<&str> = Vec::new();
+    let mut sheets = Vec::new();
+    for report in &reports {
+        for sheet in report_sheets(report, &policy, Language::Swedish)? {
+            if !seen.contains(&sheet.code) {
+                seen.push(sheet.code);
+                sheets.push(sheet);
+            }
+        }
+    }
+    for sheet in &sheets {
+        page.push_str(&format!(
+            "### {} ({})\n\n| column | kind | Swedish | English |\n|---|---|---|---|\n",
+            sheet.name_sv, sheet.name_en
+        ));
+        for column in &sheet.table.columns {
+            page.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                column.key,
+                serde_json::to_value(column.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                column.label_sv,
+                column.label_en
+            ));
+        }
+        page.push('\n');
+    }
+    page.push_str(
+        "## The appendix (.docx)\n\n\
+         Word's heading styles (heading 1 to 3), Word tables in the style \"Table Grid\", the \
+         explanation of each grade as a bulleted list (\"List Bullet\"), and the grading rule \
+         as the footnote of the goal-fulfilment table. With a template, the template's styles. \
+         The outline of the 2014 appendix as finsam writes it (its text read, then written):\n\n",
+    );
+    for piece in appendix(&read_2014()?, &policy, Language::Swedish)? {
+        match piece {
+            Piece::Heading { level, text } => {
+                page.push_str(&format!(
+                    "{}- {text}\n",
+                    "  ".repeat(usize::from(level) - 1)
+                ));
+            }
+            Piece::Table(table) if table.footnote.is_some() => page.push_str(&format!(
+                "    - table: {} (footnote: the grading rule)\n",
+                table.header.join(" | ")
+            )),
+            Piece::Table(table) => {
+                page.push_str(&format!("    - table: {}\n", table.header.join(" | ")));
+            }
+            _ => {}
+        }
+    }
+    page.push_str(&format!(
+        "\nThe footnote, in Swedish: \"{}\"\n\nIn English: \"{}\"\n",
+        policy.rule_text(Language::Swedish),
+        policy.rule_text(Language::English)
+    ));
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/documents.md");
+    if std::env::var_os("FINSAM_WRITE_DOCS").is_some() {
+        std::fs::write(path, &page).map_err(|e| {
+            finsam_core::Error::new(finsam_core::ErrorKind::InvalidValue, "", e.to_string())
+        })?;
+    }
+    let written = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        written == page,
+        "docs/documents.md is not current: run FINSAM_WRITE_DOCS=1 cargo test -p finsam-core --test write"
+    );
+    Ok(())
+}

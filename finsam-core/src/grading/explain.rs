@@ -422,13 +422,13 @@ impl crate::grading::policy::GradingPolicy {
         };
         match language {
             Language::Swedish => format!(
-                "Måluppfyllelsen beräknas av finsam: varje måls resultat delas med målet (högst 100 %; {basis}), och insatsens värde är medelvärdet av de mätta målen. {bands}, annars {}. Ett mål som inte mätts ingår inte i medelvärdet och begränsar graden till högst {}; mättes inget mål blir graden {}. Mål som inte är tillämpliga lämnas utanför.",
+                "Måluppfyllelsen beräknas av finsam: varje måls resultat delas med målet, för ett mål om högst ett värde målet med resultatet (högst 100 %; {basis}); ett kvalitativt mål räknas som 100 % när det bedömts uppnått och 0 % när inte. Insatsens värde är medelvärdet av de mätta målen. {bands}, annars {}. Ett mål som inte mätts ingår inte i medelvärdet och begränsar graden till högst {}; mättes inget mål blir graden {}. Mål som inte är tillämpliga lämnas utanför.",
                 Grade::NotMet.label(language),
                 self.unmeasured_cap().label(language),
                 self.none_measured().label(language),
             ),
             Language::English => format!(
-                "Goal fulfilment as computed by finsam: each goal's result is divided by its target (at most 100%; {basis}), and the intervention's score is the mean over the measured goals. {bands}, else {}. A goal that was not measured stays out of the mean and limits the grade to at most {}; when no goal was measured the grade is {}. Goals that do not apply are left out.",
+                "Goal fulfilment as computed by finsam: each goal's result is divided by its target, for a goal of at most a value the target by the result (at most 100%; {basis}); a qualitative goal counts 100% when assessed reached and 0% when not. The intervention's score is the mean over the measured goals. {bands}, else {}. A goal that was not measured stays out of the mean and limits the grade to at most {}; when no goal was measured the grade is {}. Goals that do not apply are left out.",
                 Grade::NotMet.label(language),
                 self.unmeasured_cap().label(language),
                 self.none_measured().label(language),
