@@ -136,7 +136,11 @@ def test_the_flow_table_ends_with_its_totalt_row() -> None:
     assert total[1].paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
     english = docx.Document(io.BytesIO(finsam.sample_report(2017).to_docx(language="en")))
     assert english.paragraphs[0].text.endswith(": goal fulfilment 2017")
-    assert [c.text for c in english.tables[0].rows[0].cells] == ["Intervention", "Goals 2017", "Results 2017", "Goal fulfilment", "Computed"]
+    # The 2017 report gives some interventions ids of their own ("upis"): they have a column.
+    assert [c.text for c in english.tables[0].rows[0].cells] == [
+        "Intervention", "Intervention id", "Goals 2017", "Results 2017", "Goal fulfilment", "Computed",
+    ]
+    assert "upis" in [row.cells[1].text for row in english.tables[0].rows]
 
 
 def test_a_template_gives_its_styles_and_a_bad_one_a_clear_error() -> None:

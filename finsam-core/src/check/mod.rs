@@ -384,13 +384,13 @@ fn check_flows(
                         expected: Some(Decimal::from(sum)),
                         printed: Some(Decimal::from(printed)),
                         sv: format!(
-                            "TOTALT för {} är {} men kolumnens summa är {}.",
+                            "TOTALT, {}: {}, men kolumnens summa är {}.",
                             field.label(sv),
                             number(printed as u64, sv),
                             number(sum as u64, sv)
                         ),
                         en: format!(
-                            "TOTAL of {} is {} but the column sums to {}.",
+                            "TOTAL, {}: {}, but the column sums to {}.",
                             field.label(en),
                             number(printed as u64, en),
                             number(sum as u64, en)

@@ -232,7 +232,62 @@ fn name_of(style: &Style) -> String {
         .unwrap_or_default()
 }
 
+/// The width of a page's text in twentieths of a point: A4 less Word's default margins.
+const TEXT_WIDTH: usize = 9_638;
+
+/// Each column's width in twentieths of a point: room for its longest line (at most 40
+/// characters), shrunk where the page is too narrow, but never below its longest word, so
+/// that names and goals get room and a grade does not break inside a word.
+fn column_widths(table: &PieceTable) -> Vec<usize> {
+    // About 115 twips per character of 11-point Calibri, and the cell's margins.
+    let twips = |chars: usize| chars * 115 + 230;
+    let texts = |column: usize| {
+        table
+            .header
+            .get(column)
+            .into_iter()
+            .chain(table.rows.iter().filter_map(move |row| row.get(column)))
+            .flat_map(|text| text.lines())
+    };
+    let (natural, least): (Vec<usize>, Vec<usize>) = (0..table.header.len())
+        .map(|column| {
+            let line = texts(column).map(|l| l.chars().count()).max().unwrap_or(0);
+            let word = texts(column)
+                .flat_map(str::split_whitespace)
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            let least = twips(word.min(24));
+            (twips(line.min(40)).max(least), least)
+        })
+        .unzip();
+    let total: usize = natural.iter().sum();
+    if total <= TEXT_WIDTH {
+        return natural;
+    }
+    let excess = total - TEXT_WIDTH;
+    let room: usize = natural
+        .iter()
+        .zip(&least)
+        .map(|(n, l)| n - l)
+        .sum::<usize>()
+        .max(1);
+    let shrunk: Vec<usize> = natural
+        .iter()
+        .zip(&least)
+        .map(|(n, l)| n - (excess * (n - l) / room).min(n - l))
+        .collect();
+    // Too many long words for the page: every column in proportion, within the page.
+    let sum: usize = shrunk.iter().sum::<usize>().max(1);
+    if sum <= TEXT_WIDTH {
+        return shrunk;
+    }
+    shrunk.iter().map(|w| w * TEXT_WIDTH / sum).collect()
+}
+
 fn word_table(table: &PieceTable, style: &str) -> Table {
+    let widths = column_widths(table);
+    let width = |column: usize| widths.get(column).copied().unwrap_or(0);
     let cell = |text: &str, bold: bool, right: bool, footnote: Option<&str>| {
         let mut cell = TableCell::new();
         // A cell's lines are its paragraphs.
@@ -275,7 +330,7 @@ fn word_table(table: &PieceTable, style: &str) -> Table {
                     .as_ref()
                     .filter(|(at, _)| *at == column)
                     .map(|(_, note)| note.as_str());
-                cell(text, true, numeric(column), footnote)
+                cell(text, true, numeric(column), footnote).width(width(column), WidthType::Dxa)
             })
             .collect(),
     );
@@ -284,13 +339,17 @@ fn word_table(table: &PieceTable, style: &str) -> Table {
         TableRow::new(
             row.iter()
                 .enumerate()
-                .map(|(column, text)| cell(text, index >= summary_from, numeric(column), None))
+                .map(|(column, text)| {
+                    cell(text, index >= summary_from, numeric(column), None)
+                        .width(width(column), WidthType::Dxa)
+                })
                 .collect(),
         )
     });
     Table::new(std::iter::once(header).chain(rows).collect())
         .style(style)
-        .width(5000, WidthType::Pct)
+        .width(widths.iter().sum(), WidthType::Dxa)
+        .set_grid(widths.clone())
 }
 
 #[cfg(test)]
