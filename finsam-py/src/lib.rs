@@ -125,6 +125,19 @@ mod _finsam {
         record(py, "Agreement", &counted)
     }
 
+    /// The `finsam` command's message `key` in `language`, its fields still to fill in.
+    #[pyfunction]
+    #[pyo3(signature = (key, language = SV))]
+    fn _command_message(key: &str, language: Arg<Language>) -> Result<&'static str> {
+        finsam_core::command_message(key, language.0).ok_or_else(|| {
+            core_error(
+                finsam_core::ErrorKind::UnknownVariant,
+                "key",
+                format!("'{key}' is not a message of the command"),
+            )
+        })
+    }
+
     /// The agreement in words (the body of `Agreement.text`).
     #[pyfunction]
     #[pyo3(signature = (agreement, language = SV))]

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import IO, Callable, Dict, List, Literal, Optional, Sequence, TypeVar
 
-from . import _convert
+from . import _convert, _finsam
 from ._errors import FinsamError
 from ._finsam import GradingPolicy, Report, ReportSeries, __version__
 from ._reading import read_report
@@ -38,46 +38,9 @@ _DOCUMENTS = (".txt", ".docx")
 _TEXT_FORMATS = {"md": "markdown", "html": "html", "csv": "csv"}
 _BINARY_FORMATS = ("xlsx", "docx")
 
-# The command's own messages (arguments, files); everything about a report is the core's.
-_MESSAGES: Dict[str, Dict[str, str]] = {
-    "not_found": {"sv": "filen finns inte", "en": "no such file"},
-    "is_directory": {"sv": "är en mapp, inte en fil", "en": "is a directory, not a file"},
-    "permission": {"sv": "saknar behörighet att läsa filen", "en": "permission denied"},
-    "unreadable": {"sv": "filen kunde inte läsas: {reason}", "en": "the file could not be read: {reason}"},
-    "unwritable": {"sv": "filen kunde inte skrivas: {reason}", "en": "the file could not be written: {reason}"},
-    "unknown_type": {
-        "sv": "okänd filtyp '{suffix}': finsam läser rapporter i JSON (.json), text (.txt) och Word (.docx)",
-        "en": "unknown file type '{suffix}': finsam reads reports in JSON (.json), text (.txt) and Word (.docx)",
-    },
-    "not_a_document": {
-        "sv": "finsam read läser ett dokument, text (.txt) eller Word (.docx), inte '{suffix}'",
-        "en": "finsam read reads a document, text (.txt) or Word (.docx), not '{suffix}'",
-    },
-    "field": {"sv": "fält {path}", "en": "field {path}"},
-    "line": {"sv": "rad {line}, kolumn {column}", "en": "line {line}, column {column}"},
-    "unknown_id": {
-        "sv": "ingen insats har id '{id}'; rapportens insatser är: {ids}",
-        "en": "no intervention has the id '{id}'; the report's interventions are: {ids}",
-    },
-    "binary_needs_output": {
-        "sv": "--to {format} skriver en binär fil: ange den med -o FIL",
-        "en": "--to {format} writes a binary file: name it with -o FILE",
-    },
-    "template_needs_docx": {
-        "sv": "--template gäller bara --to docx",
-        "en": "--template applies only to --to docx",
-    },
-    "compare_needs_two": {
-        "sv": "compare behöver minst två rapporter",
-        "en": "compare needs at least two reports",
-    },
-    "written": {"sv": "Skrev {path}", "en": "Wrote {path}"},
-    "reading": {"sv": "Läser", "en": "Reading"},
-}
-
-
 def _say(key: str, language: str, **fields: object) -> str:
-    return _MESSAGES[key][language].format(**fields)
+    # The command's own messages (files, arguments) are the core's, like every other.
+    return _finsam._command_message(key, language).format(**fields)
 
 
 class _UserError(Exception):
