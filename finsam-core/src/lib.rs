@@ -21,7 +21,7 @@
 //! - [`text`]: reading the reports' Swedish text (goal and result cells) and building
 //!   interventions from it;
 //! - [`render`]: tables as Markdown, HTML and CSV;
-//! - [`write`]: documents out: the report's tables as an .xlsx workbook (feature `xlsx`) and
+//! - [`write`](mod@write): documents out: the report's tables as an .xlsx workbook (feature `xlsx`) and
 //!   its appendix as a Word document (feature `docx-write`);
 //! - `series/`: reports of several years compared ([`ReportSeries`]);
 //! - [`format`](mod@format): the JSON format, its limits and validation;

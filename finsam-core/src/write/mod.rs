@@ -197,7 +197,7 @@ pub enum Piece {
     Table(PieceTable),
 }
 
-/// The appendix of a report, in `language`: what [`write_docx`](self) writes.
+/// The appendix of a report, in `language`: what `write_docx` writes.
 ///
 /// - A title naming the organisation and the period.
 /// - The goal-fulfilment table (*Sammanställning av måluppfyllelse*), one for individual and
