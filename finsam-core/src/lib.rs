@@ -68,7 +68,7 @@ pub mod write;
 
 pub use check::check;
 pub use check::diagnostic::{Diagnostic, DiagnosticCode, Location, Table};
-pub use common::command::{command_message, COMMAND_MESSAGES};
+pub use common::command::{chart_text, command_message, CHART_TEXTS, COMMAND_MESSAGES};
 pub use common::error::{Error, ErrorKind, Result};
 pub use common::locale::{format_number, format_percent, Language};
 pub use common::severity::Severity;

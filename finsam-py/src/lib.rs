@@ -138,6 +138,19 @@ mod _finsam {
         })
     }
 
+    /// The notebook's chart text `key` in `language`.
+    #[pyfunction]
+    #[pyo3(signature = (key, language = SV))]
+    fn _chart_text(key: &str, language: Arg<Language>) -> Result<&'static str> {
+        finsam_core::chart_text(key, language.0).ok_or_else(|| {
+            core_error(
+                finsam_core::ErrorKind::UnknownVariant,
+                "key",
+                format!("'{key}' is not a text of the charts"),
+            )
+        })
+    }
+
     /// The agreement in words (the body of `Agreement.text`).
     #[pyfunction]
     #[pyo3(signature = (agreement, language = SV))]

@@ -1,7 +1,8 @@
-//! The messages of the `finsam` command about what is the command's own: files it cannot read
-//! or write, arguments that do not fit. Everything about a report is the core's other
-//! messages. Each message has a stable key and a Swedish and an English text with named
-//! fields (`{path}`) that the command fills in.
+//! The texts of the front ends that are their own: the `finsam` command's messages about files
+//! it cannot read or write and arguments that do not fit, and the titles, legends and "nothing
+//! to draw" messages of the notebook's charts. Everything about a report is the core's other
+//! messages. Each text has a stable key and a Swedish and an English text, with named fields
+//! (`{path}`) that the front end fills in.
 
 use crate::common::locale::Language;
 
@@ -55,6 +56,70 @@ pub fn command_message(key: &str, language: Language) -> Option<&'static str> {
         .map(|(_, sv, en)| language.pick(sv, en))
 }
 
+/// Every text of the notebook's charts: its key, its Swedish text, its English text.
+pub const CHART_TEXTS: [(&str, &str, &str); 11] = [
+    (
+        "title.goal_attainment",
+        "Måluppfyllelse per mål",
+        "Attainment per goal",
+    ),
+    (
+        "title.scores",
+        "Måluppfyllelse per insats mot bedömningens gränser",
+        "Score per intervention against the grade bands",
+    ),
+    (
+        "title.flows_by_gender",
+        "Aktuella deltagare per insats efter kön",
+        "Current participants per intervention by gender",
+    ),
+    (
+        "title.budget_outcome",
+        "Budget och utfall per insats",
+        "Budget and outcome per intervention",
+    ),
+    (
+        "empty.no_goals",
+        "Rapporten har inga mål.",
+        "The report has no goals.",
+    ),
+    (
+        "empty.no_scores",
+        "Ingen insats har en poäng: inget mål är mätt.",
+        "No intervention has a score: no goal is measured.",
+    ),
+    (
+        "empty.no_flows",
+        "Rapporten har ingen tabell över deltagarflöden.",
+        "The report has no participant-flow table.",
+    ),
+    (
+        "empty.no_gender",
+        "Flödestabellen anger inte antalet kvinnor och män.",
+        "The participant-flow table gives no numbers of women and men.",
+    ),
+    (
+        "empty.no_budget",
+        "Rapporten anger ingen budget eller något utfall per insats.",
+        "The report states no budget or outcome per intervention.",
+    ),
+    ("legend.budget", "Budget", "Budget"),
+    ("legend.outcome", "Utfall", "Outcome"),
+];
+
+/// The chart text `key` in `language`; `None` for a key that is not one.
+///
+/// ```
+/// use finsam_core::{chart_text, Language};
+/// assert_eq!(chart_text("legend.outcome", Language::Swedish), Some("Utfall"));
+/// ```
+pub fn chart_text(key: &str, language: Language) -> Option<&'static str> {
+    CHART_TEXTS
+        .iter()
+        .find(|(k, ..)| *k == key)
+        .map(|(_, sv, en)| language.pick(sv, en))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,12 +135,15 @@ mod tests {
             found.sort();
             found
         };
-        for (key, sv, en) in COMMAND_MESSAGES {
+        for (key, sv, en) in COMMAND_MESSAGES.into_iter().chain(CHART_TEXTS) {
             assert!(!sv.is_empty() && !en.is_empty(), "{key}");
             assert_eq!(fields(sv), fields(en), "{key}");
         }
-        let mut keys: Vec<&str> = COMMAND_MESSAGES.iter().map(|(k, ..)| *k).collect();
-        keys.dedup();
-        assert_eq!(keys.len(), COMMAND_MESSAGES.len());
+        for texts in [&COMMAND_MESSAGES[..], &CHART_TEXTS[..]] {
+            let mut keys: Vec<&str> = texts.iter().map(|(k, ..)| *k).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            assert_eq!(keys.len(), texts.len());
+        }
     }
 }

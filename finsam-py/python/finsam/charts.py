@@ -10,7 +10,8 @@ or as Vega-Lite where the front-end renders it.
 Axis titles and legend texts are the package's: the core's column headings (those of
 ``Report.to_pandas`` and ``FlowTable.to_pandas``), the grade labels (``Grade.label``) and the
 goal statuses (``GoalAssessment.status_label``), in the ``language`` asked for (``"sv"`` or
-``"en"``); the chart titles are this module's, in the same language.
+``"en"``); the chart titles and the messages of an empty chart are the core's too
+(``finsam_core::chart_text``), in the same language.
 
 A chart with nothing to draw (a report without a flow table, a flow table without women and
 men, no budget stated) is not an error: the function returns an empty chart (``Chart.empty``)
@@ -29,6 +30,7 @@ import os
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
+from . import _finsam
 from ._finsam import GradingPolicy, Money, Report
 from ._grade import Grade
 
@@ -54,43 +56,11 @@ VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
 
 Row = Dict[str, Any]
 
-_TITLES = {
-    "goal_attainment": {"sv": "Måluppfyllelse per mål", "en": "Attainment per goal"},
-    "scores": {
-        "sv": "Måluppfyllelse per insats mot bedömningens gränser",
-        "en": "Score per intervention against the grade bands",
-    },
-    "flows_by_gender": {
-        "sv": "Aktuella deltagare per insats efter kön",
-        "en": "Current participants per intervention by gender",
-    },
-    "budget_outcome": {"sv": "Budget och utfall per insats", "en": "Budget and outcome per intervention"},
-}
+def _text(key: str, language: str) -> str:
+    """A chart's title, legend or empty message: the core's (``finsam_core::chart_text``)."""
+    return _finsam._chart_text(key, language)
 
-_EMPTY = {
-    "no_goals": {"sv": "Rapporten har inga mål.", "en": "The report has no goals."},
-    "no_scores": {
-        "sv": "Ingen insats har en poäng: inget mål är mätt.",
-        "en": "No intervention has a score: no goal is measured.",
-    },
-    "no_flows": {
-        "sv": "Rapporten har ingen tabell över deltagarflöden.",
-        "en": "The report has no participant-flow table.",
-    },
-    "no_gender": {
-        "sv": "Flödestabellen anger inte antalet kvinnor och män.",
-        "en": "The participant-flow table gives no numbers of women and men.",
-    },
-    "no_budget": {
-        "sv": "Rapporten anger ingen budget eller något utfall per insats.",
-        "en": "The report states no budget or outcome per intervention.",
-    },
-}
 
-# Legend texts the package has no heading for (the budget chart without an economics table).
-_MEASURES = {"budget": {"sv": "Budget", "en": "Budget"}, "outcome": {"sv": "Utfall", "en": "Outcome"}}
-
-# Every goal status the core gives, in the order of the legend, with its colour.
 _STATUS_COLOURS = {
     "reached": "#2e7d32",
     "partly_reached": "#f2a900",
@@ -303,7 +273,7 @@ def goal_attainment(
     language = _language(language)
     frame = report.to_pandas(level="goal", policy=policy, language=language)
     headings = _headings(frame, language)
-    title = _TITLES["goal_attainment"][language]
+    title = _text("title.goal_attainment", language)
     rows: List[Row] = []
     for assessment in report.grade(policy):
         for goal in assessment.goals:
@@ -321,7 +291,7 @@ def goal_attainment(
                 }
             )
     references: List[Row] = [{"label": headings["target"], "attainment": Decimal(1)}]
-    message = None if rows else _EMPTY["no_goals"][language]
+    message = None if rows else _text("empty.no_goals", language)
     labels = {row["status"]: row["status_label"] for row in rows}
     statuses = [status for status in _STATUS_COLOURS if status in labels]
     interventions = list(dict.fromkeys(row["intervention"] for row in rows))
@@ -454,7 +424,7 @@ def scores(report: Report, *, policy: Optional[GradingPolicy] = None, language: 
     policy = policy if policy is not None else GradingPolicy()
     frame = report.to_pandas(level="intervention", policy=policy, language=language)
     headings = _headings(frame, language)
-    title = _TITLES["scores"][language]
+    title = _text("title.scores", language)
     rows: List[Row] = [
         {
             "intervention_id": assessment.intervention_id,
@@ -472,7 +442,7 @@ def scores(report: Report, *, policy: Optional[GradingPolicy] = None, language: 
         edge = policy.edge(grade)
         if edge is not None:
             references.append({"grade": grade.code, "grade_label": grade.label(language), "edge": edge})
-    message = None if rows else _EMPTY["no_scores"][language]
+    message = None if rows else _text("empty.no_scores", language)
     grades = list(_GRADE_COLOURS)
     spec = _spec(
         title,
@@ -589,12 +559,12 @@ def flows_by_gender(report: Report, *, language: str = "sv") -> Chart:
     women and men (as the 2014 appendix, which prints only the current participants)."""
     figure_class = _require()
     language = _language(language)
-    title = _TITLES["flows_by_gender"][language]
+    title = _text("title.flows_by_gender", language)
     flows = report.flows
     rows: List[Row] = []
     headings: Dict[str, str] = {}
     if flows is None:
-        message: Optional[str] = _EMPTY["no_flows"][language]
+        message: Optional[str] = _text("empty.no_flows", language)
     else:
         headings = _headings(flows.to_pandas(), language)
         for flow in flows.rows:
@@ -610,7 +580,7 @@ def flows_by_gender(report: Report, *, language: str = "sv") -> Chart:
                     "other": _count(flow.figures.other),
                 }
             )
-        message = None if rows else _EMPTY["no_gender"][language]
+        message = None if rows else _text("empty.no_gender", language)
     genders = ["women", "men"] + (["other"] if any(row["other"] for row in rows) else [])
     labels = {gender: headings.get(gender, gender) for gender in genders}
     x_title, y_title = headings.get("current", ""), headings.get("label", "")
@@ -637,7 +607,7 @@ def budget_outcome(report: Report, *, language: str = "sv") -> Chart:
     that state neither a budget nor an outcome are left out. Empty when no row states one."""
     figure_class = _require()
     language = _language(language)
-    title = _TITLES["budget_outcome"][language]
+    title = _text("title.budget_outcome", language)
     rows: List[Row] = []
     economics = report.economics
     table = economics.interventions if economics is not None else None
@@ -682,9 +652,9 @@ def budget_outcome(report: Report, *, language: str = "sv") -> Chart:
     unit = rows[0]["unit"] if rows else "tkr"
     # The unit as the package writes an amount ("0 tkr", "0 kSEK").
     unit_label = (Money.tkr(0) if unit == "tkr" else Money.sek(0)).format(language).split()[-1]
-    message = None if rows else _EMPTY["no_budget"][language]
+    message = None if rows else _text("empty.no_budget", language)
     measures = ["budget", "outcome"]
-    labels = {measure: _MEASURES[measure][language] for measure in measures}
+    labels = {measure: _text(f"legend.{measure}", language) for measure in measures}
     body = _grouped_bars(measures, labels, "measure", "amount", unit_label, "", _MEASURE_COLOURS)
     spec = _spec(title, message, rows, body)
     if message is not None:
