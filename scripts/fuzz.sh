@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs each cargo-fuzz target of finsam-core (finsam-core/fuzz/: json_report, parse_cells,
-# grade, read_text, read_docx, read_report) for a fixed time, seeded with the sample reports,
+# grade, read_text, read_docx, read_report, write_documents) for a fixed time, seeded with the sample reports,
 # the shared test vectors, the summary-table cells and the documents of the reader's tests. Fails on any panic, hang (-timeout) or runaway memory (-rss_limit_mb).
 # Installs the nightly toolchain and cargo-fuzz when they are missing.
 #
@@ -24,7 +24,7 @@ fi
 
 CORPUS="$ROOT/target/fuzz-corpus"
 mkdir -p "$CORPUS/json_report" "$CORPUS/parse_cells" "$CORPUS/grade" \
-  "$CORPUS/read_text" "$CORPUS/read_docx" "$CORPUS/read_report"
+  "$CORPUS/read_text" "$CORPUS/read_docx" "$CORPUS/read_report" "$CORPUS/write_documents"
 # Seeds: whole reports, every error vector, every summary cell pair, every intervention.
 python3 - "$ROOT" "$CORPUS" <<'PY'
 import hashlib, json, pathlib, sys
@@ -35,6 +35,7 @@ def seed(target, text):
 for path in sorted((root / "examples" / "data").glob("*.json")):
     text = path.read_text(encoding="utf-8")
     seed("json_report", text)
+    seed("write_documents", text)
     for intervention in json.loads(text).get("interventions", []):
         seed("grade", json.dumps(intervention, ensure_ascii=False) + "\n{}")
 vectors = root / "finsam-core" / "tests" / "vectors"
@@ -56,7 +57,7 @@ for path in sorted(documents.glob("*.docx")):
 PY
 
 cd finsam-core
-for target in json_report parse_cells grade read_text read_docx read_report; do
+for target in json_report parse_cells grade read_text read_docx read_report write_documents; do
   log "$target for ${PER_TARGET}s"
   LOG="$ROOT/target/fuzz-$target.log"
   if ! cargo +nightly fuzz run "$target" "$CORPUS/$target" -- \

@@ -77,7 +77,7 @@ fn every_concept_is_a_folder() {
         folders,
         [
             "check", "common", "document", "format", "grading", "model", "reader", "render",
-            "series", "text"
+            "series", "text", "write"
         ]
     );
 }
