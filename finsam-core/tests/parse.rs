@@ -5,8 +5,8 @@
 //! back gives the same goals and results; the parser never panics on any input.
 
 use finsam_core::text::{
-    parse_goal_cell, parse_number, parse_result_cell, read_cells, Aligned, GoalItem, ResultItem,
-    Span,
+    parse_goal_cell, parse_number, parse_result_cell, read_cells, read_number, Aligned, GoalItem,
+    ResultItem, Span,
 };
 use finsam_core::{Direction, Goal, GoalKind, GoalResult};
 use proptest::prelude::*;
@@ -236,6 +236,28 @@ fn swedish_numbers() {
     assert_eq!(parse_number("80 %"), None);
     assert_eq!(parse_number("1 15"), None);
     assert_eq!(parse_number(""), None);
+}
+
+#[test]
+fn numbers_typed_into_a_form() {
+    let read = |text: &str| read_number(text, "goals[0].target").map(|d| d.to_string());
+    assert_eq!(read("8,5").unwrap(), "8.5");
+    assert_eq!(read(" 1 150 ").unwrap(), "1150");
+    assert_eq!(read("80 %").unwrap(), "80");
+    assert_eq!(read("80%").unwrap(), "80");
+    assert_eq!(read("-3").unwrap(), "-3");
+    for bad in ["8,5,5", "", " ", "%", "80 % %", "80 st", "1 15"] {
+        let error = read(bad).unwrap_err();
+        assert_eq!(error.code(), "invalid_value", "{bad:?}");
+        assert_eq!(error.path(), "goals[0].target");
+        assert_eq!(
+            error.message(),
+            format!(
+                "'{}' cannot be read as a number; write for example 20, 8,5 or 1 150.",
+                bad.trim()
+            )
+        );
+    }
 }
 
 fn shapes(text: &str) -> Vec<(&'static str, Option<String>)> {
