@@ -304,9 +304,10 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
 /// ```
 /// use finsam_core::text::read_number;
 /// use rust_decimal::Decimal;
-/// assert_eq!(read_number("8,5", "target").unwrap(), Decimal::new(85, 1));
-/// assert_eq!(read_number("80 %", "target").unwrap(), Decimal::from(80));
-/// assert_eq!(read_number("8,5,5", "target").unwrap_err().code(), "invalid_value");
+/// assert_eq!(read_number("8,5", "target")?, Decimal::new(85, 1));
+/// assert_eq!(read_number("80 %", "target")?, Decimal::from(80));
+/// assert_eq!(read_number("8,5,5", "target").err().map(|e| e.code()), Some("invalid_value"));
+/// # Ok::<(), finsam_core::Error>(())
 /// ```
 pub fn read_number(text: &str, path: &str) -> crate::common::error::Result<Decimal> {
     let trimmed = text.trim();
