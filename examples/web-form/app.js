@@ -102,7 +102,7 @@ function updateVisibility(row) {
   }
 }
 
-/** A goal's row; `locked` goals (set by the office) take results only. */
+/** A new goal's row, at the end. */
 function addGoal() {
   const row = goalTemplate.content.firstElementChild.cloneNode(true);
   goalsList.append(row);
@@ -179,7 +179,7 @@ function currentIntervention() {
       delete goal[field];
       if (!shown(input)) continue;
       const value = readField(input, numberErrors);
-      if (field === 'description' || field === 'kind' || (value !== undefined && value !== '')) goal[field] = value;
+      if (field === 'description' || field === 'kind' || (value !== undefined && value !== null && value !== '')) goal[field] = value;
     }
     const type = goalInput(row, 'result.type').value;
     const result = { type };
@@ -188,7 +188,8 @@ function currentIntervention() {
       const value = readField(input, numberErrors);
       // An empty number field is left out (the core then names what is missing); an empty
       // text is sent, so that the core can say it is empty.
-      if (value !== undefined && (value !== '' || field === 'text')) result[field] = value;
+      // A number the core could not read is left out too: its error stands at the field.
+      if (value !== undefined && value !== null && (value !== '' || field === 'text')) result[field] = value;
     }
     goal.result = result;
     return goal;
@@ -340,6 +341,17 @@ function showLastYear() {
   });
 }
 
+/** The goals the office set (`locked` in the file) take results only. */
+function applyLocks() {
+  goalRows().forEach((row, index) => {
+    const locked = state.draft?.base?.goals?.[index]?.locked === true;
+    for (const field of GOAL_FIELDS) goalInput(row, field).disabled = locked;
+    row.querySelector('.remove-goal').hidden = locked;
+    row.querySelector('.locked-note').hidden = !locked;
+    row.classList.toggle('locked', locked);
+  });
+}
+
 /** Says the outcome once in the live region when it changes. */
 function announceGrade() {
   const grade = gradeOutput.textContent;
@@ -447,6 +459,7 @@ function openDraft(draft) {
   });
   if (draft.name_touched) nameInput.dataset.touched = 'true';
   else delete nameInput.dataset.touched;
+  applyLocks();
   update();
   showSaved();
 }
@@ -576,6 +589,8 @@ async function pickIntervention() {
   pickField.hidden = true;
   pickButton.hidden = true;
   state.pending = null;
+  // The source line says which report the draft came from, in the language shown.
+  showFileMessage('', 'ok');
   await startFrom(report.interventions[index], { report, index, file });
   nameInput.focus();
 }
@@ -653,6 +668,7 @@ goalsList.addEventListener('click', (event) => {
   row.remove();
   state.draft?.base?.goals?.splice(index, 1);
   renumber();
+  applyLocks();
   update();
   save();
 });

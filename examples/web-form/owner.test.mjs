@@ -48,6 +48,12 @@ test('a draft survives a reload; two drafts stand side by side; discarding asks'
     assert.equal(await errorFor(page, 'goals[1].result.percent').textContent(), "'8,5,5' kan inte läsas som ett tal; skriv till exempel 20, 8,5 eller 1 150.");
     assert.equal(await field(page, 'goals[1].result.percent').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.locator('#grade').textContent(), '—');
+    // One polite live region; the field's error is said on leaving the field, not while typing.
+    assert.equal(await page.locator('[aria-live], [role="alert"], [role="status"], [role="log"], output').count(), 1);
+    assert.equal(await page.locator('#live').getAttribute('aria-live'), 'polite');
+    assert.doesNotMatch(await page.locator('#live').textContent(), /8,5,5/);
+    await field(page, 'goals[1].result.percent').press('Tab');
+    assert.equal(await page.locator('#live').textContent(), "eller procent: '8,5,5' kan inte läsas som ett tal; skriv till exempel 20, 8,5 eller 1 150.");
     await saved(page);
     assert.match(await page.locator('#saved').textContent(), /^Utkastet sparades \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 
@@ -65,6 +71,7 @@ test('a draft survives a reload; two drafts stand side by side; discarding asks'
     // Corrected: graded, and the file has the numbers the core read.
     await field(page, 'goals[1].result.percent').fill('85');
     assert.equal(await page.locator('#grade').textContent(), 'Mycket god');
+    assert.equal(await page.locator('#live').textContent(), 'Grad: Mycket god');
     const { file, suggested } = await downloaded(page, '#download', 'stegvis.json');
     assert.equal(suggested, 'insats.json');
     const intervention = JSON.parse(readFileSync(file, 'utf8'));
@@ -120,6 +127,13 @@ test("the office's report: pick START, see last year, fill in results and flows,
     assert.equal(await page.locator('.goal').nth(0).locator('.last-year').textContent(), 'Förra årets resultat: 61 deltagare');
     assert.equal(await page.locator('.goal').nth(2).locator('.last-year').textContent(), 'Förra årets resultat: 67 % till arbete/studier (14 av 21)');
     assert.equal(await page.locator('#source').textContent(), 'Från rapporten: Samordningsförbundet Huddinge Botkyrka Salem, 2018 (office-2018.json)');
+    // The office locked START's goals: the owner enters results only.
+    for (const path of ['description', 'kind', 'direction', 'target', 'unit', 'measures']) {
+      assert.equal(await field(page, `goals[0].${path}`).isDisabled(), true, path);
+    }
+    assert.equal(await field(page, 'goals[0].result.type').isDisabled(), false);
+    assert.equal(await page.locator('.goal').nth(0).locator('.remove-goal').isHidden(), true);
+    assert.equal(await page.locator('.goal').nth(0).locator('.locked-note').textContent(), 'Målet är satt av kansliet: fyll i årets resultat.');
     // Results missing: Ej uppfyllt until they are filled in.
     assert.equal(await page.locator('#grade').textContent(), 'Ej uppfyllt');
 
@@ -156,6 +170,7 @@ test("the office's report: pick START, see last year, fill in results and flows,
     // The report around it is the office's, with START filled in and its flow row added.
     assert.deepEqual(filled.interventions[0], report.interventions[0]);
     assert.deepEqual(filled.interventions[1].goals.map((g) => g.last_year), report.interventions[1].goals.map((g) => g.last_year));
+    assert.deepEqual(filled.interventions[1].goals.map((g) => g.locked), [true, true, true]);
     assert.deepEqual(filled.interventions[1].goals[2].result, { type: 'share', numerator: '12', denominator: '20', percent: '60' });
     assert.deepEqual(filled.flows.rows, [{ intervention: 'start', label: 'START', figures: { current: 58, women: 20, men: 37, other: 1, new: 22, ended: 20, to_work_or_studies: 12, job_seeking: 5 } }]);
     // START's figures add up; Lyra, not filled in, has no flow row (a warning).
@@ -181,6 +196,29 @@ test("the office's report: pick START, see last year, fill in results and flows,
     const after = await page.evaluate(() => JSON.stringify([...document.querySelectorAll('input[type=text], select')].map((e) => e.value)));
     assert.equal(after, before);
     assert.equal(await page.locator('#grade').textContent(), 'Mycket god');
+    assert.equal(await page.locator('#drafts option').count(), 2);
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('a Word report opens through finsam/documents, which is loaded only then', { timeout: 120_000 }, async () => {
+  await withBrowser(async ({ server, browser }) => {
+    const { page, errors } = await openForm(browser, server.url);
+    const requests = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await field(page, 'name').fill('Före');
+    assert.deepEqual(requests.filter((url) => url.includes('finsam_documents')), []);
+    await page.locator('#open').setInputFiles(path.join(ROOT, 'examples', 'data', 'arsredovisning-2014-bilaga2.docx'));
+    await page.locator('#pick-button').waitFor();
+    assert.equal(await page.locator('#pick option').count(), 13);
+    assert.ok(requests.includes('/pkg/web/finsam_documents_bg.wasm'), requests.join(' '));
+    await page.locator('#pick').selectOption('START');
+    await page.locator('#pick-button').click();
+    assert.equal(await field(page, 'goals[0].result.value').inputValue(), '35');
+    assert.equal(await field(page, 'goals[1].result.numerator').inputValue(), '20');
+    assert.equal(await page.locator('#grade').textContent(), 'God');
+    // The draft it replaced in the form is still there, beside the new one.
+    await saved(page);
     assert.equal(await page.locator('#drafts option').count(), 2);
     assert.deepEqual(errors, []);
   });
