@@ -185,6 +185,18 @@ test("the office's report: pick START, see last year, fill in results and flows,
     assert.equal(xlsx.suggested, 'start-2018.xlsx');
     assert.equal(readFileSync(xlsx.file).subarray(0, 2).toString(), 'PK');
 
+    // "Öppna" reads the downloaded file back: a new draft, the same results and grade.
+    await page.locator('#open').setInputFiles(file);
+    await page.locator('#pick-button').waitFor();
+    await page.locator('#pick').selectOption('START');
+    await page.locator('#pick-button').click();
+    assert.equal(await field(page, 'goals[2].result.percent').inputValue(), '60');
+    assert.equal(await page.locator('[data-flow="men"]').inputValue(), '37');
+    assert.equal(await field(page, 'goals[0].target').isDisabled(), true);
+    assert.equal(await page.locator('#grade').textContent(), 'Mycket god');
+    await saved(page);
+    assert.equal(await page.locator('#drafts option').count(), 3);
+
     // A bad file: the core's message, and the draft stays as it was.
     const before = await page.evaluate(() => JSON.stringify([...document.querySelectorAll('input[type=text], select')].map((e) => e.value)));
     const bad = '{"format_version": 1,\n  "organisation": }';
@@ -196,7 +208,7 @@ test("the office's report: pick START, see last year, fill in results and flows,
     const after = await page.evaluate(() => JSON.stringify([...document.querySelectorAll('input[type=text], select')].map((e) => e.value)));
     assert.equal(after, before);
     assert.equal(await page.locator('#grade').textContent(), 'Mycket god');
-    assert.equal(await page.locator('#drafts option').count(), 2);
+    assert.equal(await page.locator('#drafts option').count(), 3);
     assert.deepEqual(errors, []);
   });
 });
