@@ -186,9 +186,9 @@ function currentIntervention() {
     for (const field of RESULT_FIELDS[type] ?? []) {
       const input = goalInput(row, `result.${field}`);
       const value = readField(input, numberErrors);
-      // An empty number field is left out (the core then names what is missing); an empty
-      // text is sent, so that the core can say it is empty.
-      // A number the core could not read is left out too: its error stands at the field.
+      // An empty number field is left out (the core then names what is missing), and so is a
+      // number the core could not read (its error stands at the field); an empty text is
+      // sent, so that the core can say it is empty.
       if (value !== undefined && value !== null && (value !== '' || field === 'text')) result[field] = value;
     }
     goal.result = result;
@@ -218,11 +218,15 @@ function reportAround(intervention, figures) {
   const index = source ? source.index : 0;
   interventions[index] = intervention;
   report.interventions = source ? interventions : [intervention];
-  const rows = (report.flows?.rows ?? []).filter((row) => row.intervention !== intervention.id);
-  const row = (report.flows?.rows ?? []).find((r) => r.intervention === intervention.id);
-  if (Object.keys(figures).length > 0 || row) {
-    const flowRow = { ...(row ?? {}), intervention: intervention.id, label: row?.label ?? intervention.name, figures };
-    report.flows = { ...(report.flows ?? {}), rows: [...rows, flowRow] };
+  // The intervention's flow row, where the report has it (its other rows and totals are the
+  // office's), or a new one at the end.
+  const rows = report.flows?.rows ?? [];
+  const at = rows.findIndex((row) => row.intervention === intervention.id);
+  if (Object.keys(figures).length > 0 || at >= 0) {
+    const row = at >= 0 ? rows[at] : {};
+    const flowRow = { ...row, intervention: intervention.id, label: row.label ?? intervention.name, figures };
+    const next = at >= 0 ? rows.map((r, i) => (i === at ? flowRow : r)) : [...rows, flowRow];
+    report.flows = { ...(report.flows ?? {}), rows: next };
   }
   return report;
 }

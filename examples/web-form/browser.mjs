@@ -9,11 +9,11 @@ import { startServer } from './serve.mjs';
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '..', '..');
 export const requireDev = createRequire(path.join(ROOT, 'finsam-wasm', 'package.json'));
-const { chromium } = requireDev('playwright-core');
+export const { chromium } = requireDev('playwright-core');
 
-const CHROMIUM = process.env.FINSAM_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.FINSAM_CHROMIUM ?? '/usr/bin/chromium';
 // Playwright adds --headless and a fresh temporary --user-data-dir itself.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
