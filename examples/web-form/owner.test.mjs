@@ -11,7 +11,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import { HERE, ROOT, openForm, ready, requireDev, saved, withBrowser } from './browser.mjs';
-import { finsam } from '../../finsam-wasm/tests/support.mjs';
+import { finsam, finsamDocuments } from '../../finsam-wasm/tests/support.mjs';
 
 const OUT = path.join(ROOT, 'target', 'web-form');
 const FIXTURES = path.join(HERE, 'fixtures');
@@ -22,6 +22,12 @@ mkdirSync(OUT, { recursive: true });
 
 const field = (page, path) => page.locator(`[data-path="${path}"]`);
 const errorFor = (page, path) => page.locator('.field', { has: field(page, path) }).locator('.field-error');
+
+/** The text of `selector` once it is `expected` (files are read asynchronously), or its text then. */
+async function textOnceShown(page, selector, expected) {
+  await page.waitForFunction(([s, e]) => document.querySelector(s)?.textContent === e, [selector, expected], { timeout: 5_000 }).catch(() => {});
+  return page.locator(selector).textContent();
+}
 
 /** The file the form offers on clicking `selector`, saved under target/web-form/. */
 async function downloaded(page, selector, name) {
@@ -110,6 +116,15 @@ test('a draft survives a reload; two drafts stand side by side; discarding asks'
     await page.locator('#discard').click();
     await page.waitForFunction(() => document.querySelectorAll('#drafts option').length === 1);
     assert.equal(await field(page, 'name').inputValue(), 'Andra insatsen');
+
+    // The downloaded intervention (no report around it) opens again as a draft of its own.
+    await page.locator('#open').setInputFiles(file);
+    assert.equal(await textOnceShown(page, '#file-message', 'Öppnade stegvis.json'), 'Öppnade stegvis.json');
+    assert.equal(await field(page, 'name').inputValue(), 'Stegvis');
+    assert.equal(await field(page, 'goals[0].target').inputValue(), '8.5');
+    assert.equal(await page.locator('#grade').textContent(), 'Mycket god');
+    await saved(page);
+    assert.equal(await page.locator('#drafts option').count(), 2);
     assert.deepEqual(errors, []);
   });
 });
@@ -202,9 +217,34 @@ test("the office's report: pick START, see last year, fill in results and flows,
     const bad = '{"format_version": 1,\n  "organisation": }';
     await page.locator('#open').setInputFiles({ name: 'trasig.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
     const [syntax] = finsam.validateJson('report', bad).errors;
-    assert.equal(await page.locator('#file-message').textContent(), `Filen kunde inte öppnas, och utkastet är oförändrat: ${syntax.message_sv} (rad ${syntax.line}, kolumn ${syntax.column})`);
-    await page.locator('#open').setInputFiles({ name: 'fel.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...report, period: '2018-H3' })) });
-    assert.match(await page.locator('#file-message').textContent(), /^Filen kunde inte öppnas, och utkastet är oförändrat: ./);
+    const syntaxMessage = `Filen kunde inte öppnas, och utkastet är oförändrat: ${syntax.message_sv} (rad ${syntax.line}, kolumn ${syntax.column})`;
+    assert.equal(await textOnceShown(page, '#file-message', syntaxMessage), syntaxMessage);
+    // Well-formed JSON, but not a report: the core's error for the period.
+    const wrong = { ...report, period: '2018-H3' };
+    const periodError = (() => {
+      try {
+        finsam.checkReport(wrong);
+      } catch (error) {
+        return error;
+      }
+      return null;
+    })();
+    assert.equal(periodError.code, 'invalid_period');
+    await page.locator('#open').setInputFiles({ name: 'fel.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrong)) });
+    const periodMessage = `Filen kunde inte öppnas, och utkastet är oförändrat: ${periodError.message_sv}`;
+    assert.equal(await textOnceShown(page, '#file-message', periodMessage), periodMessage);
+    // Not a Word file: the documents module's message.
+    const notWord = Buffer.from('PK\x03\x04trasig', 'latin1');
+    let wordError;
+    try {
+      finsamDocuments.readReport(new Uint8Array(notWord));
+    } catch (error) {
+      wordError = error;
+    }
+    assert.equal(wordError.code, 'invalid_document');
+    await page.locator('#open').setInputFiles({ name: 'trasig.docx', mimeType: 'application/octet-stream', buffer: notWord });
+    const wordMessage = `Filen kunde inte öppnas, och utkastet är oförändrat: ${wordError.message_sv}`;
+    assert.equal(await textOnceShown(page, '#file-message', wordMessage), wordMessage);
     const after = await page.evaluate(() => JSON.stringify([...document.querySelectorAll('input[type=text], select')].map((e) => e.value)));
     assert.equal(after, before);
     assert.equal(await page.locator('#grade').textContent(), 'Mycket god');
