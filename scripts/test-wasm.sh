@@ -18,7 +18,7 @@ as_root() {
 
 scripts/build-wasm.sh --with-test-build
 
-# npm dev dependencies (playwright-core, typescript): `npm ci` only when an installed version
+# npm dev dependencies (playwright-core, typescript, axe-core): `npm ci` only when an installed version
 # differs from the pinned one or is absent.
 deps_installed() {
   (cd finsam-wasm && node -e '

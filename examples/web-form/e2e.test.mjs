@@ -6,29 +6,12 @@
 // scripts/test-wasm.sh does both.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { startServer } from './serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, chromium } from './browser.mjs';
 import { finsam, START_2017, START_2017_EXPLANATION } from '../../finsam-wasm/tests/support.mjs';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
-const { chromium } = createRequire(path.join(ROOT, 'finsam-wasm', 'package.json'))('playwright-core');
-
-const CHROMIUM = process.env.FINSAM_CHROMIUM ?? '/usr/bin/chromium';
-// Playwright adds --headless and a fresh temporary --user-data-dir itself.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 test('an intervention owner enters START 2017 and sees Mycket god with the core explanation', { timeout: 120_000 }, async () => {
   const expected = finsam.gradeIntervention(START_2017);

@@ -5,8 +5,8 @@
 //! back gives the same goals and results; the parser never panics on any input.
 
 use finsam_core::text::{
-    parse_goal_cell, parse_number, parse_result_cell, read_cells, Aligned, GoalItem, ResultItem,
-    Span,
+    parse_goal_cell, parse_number, parse_result_cell, read_cells, read_number, Aligned, GoalItem,
+    ResultItem, Span,
 };
 use finsam_core::{Direction, Goal, GoalKind, GoalResult};
 use proptest::prelude::*;
@@ -236,6 +236,33 @@ fn swedish_numbers() {
     assert_eq!(parse_number("80 %"), None);
     assert_eq!(parse_number("1 15"), None);
     assert_eq!(parse_number(""), None);
+}
+
+#[test]
+fn numbers_typed_into_a_form() -> Result<(), finsam_core::Error> {
+    let read = |text: &str| read_number(text, "goals[0].target").map(|d| d.to_string());
+    assert_eq!(read("8,5")?, "8.5");
+    assert_eq!(read(" 1 150 ")?, "1150");
+    assert_eq!(read("80 %")?, "80");
+    assert_eq!(read("80%")?, "80");
+    assert_eq!(read("-3")?, "-3");
+    for bad in ["8,5,5", "", " ", "%", "80 % %", "80 st", "1 15"] {
+        let error = read(bad).err();
+        assert_eq!(
+            error.as_ref().map(|e| e.code()),
+            Some("invalid_value"),
+            "{bad:?}"
+        );
+        assert_eq!(error.as_ref().map(|e| e.path()), Some("goals[0].target"));
+        assert_eq!(
+            error.as_ref().map(|e| e.message().to_owned()),
+            Some(format!(
+                "'{}' cannot be read as a number; write for example 20, 8,5 or 1 150.",
+                bad.trim()
+            ))
+        );
+    }
+    Ok(())
 }
 
 fn shapes(text: &str) -> Vec<(&'static str, Option<String>)> {

@@ -229,6 +229,25 @@ pub fn parse_decision(#[wasm_bindgen(unchecked_param_type = "string")] text: JsV
     })
 }
 
+/// Reads a number as a Swedish user types it into a field: "8,5", "1 150", "-3", "12.5" or
+/// "80 %" (the number without the sign). Returns it as the JSON format writes decimals
+/// ("8.5", "1150", "80"). Throws a `FinsamError` with code `invalid_value` and `path` (the
+/// field's path, `""` by default) for anything else, such as "8,5,5" or "": nothing is guessed.
+#[wasm_bindgen(js_name = parseNumber, unchecked_return_type = "string")]
+pub fn parse_number(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] path: Option<JsValue>,
+) -> JsResult {
+    panic_hook::check()?;
+    let text = string_argument(&text, "")?;
+    let path = match path.filter(|path| !path.is_undefined() && !path.is_null()) {
+        Some(path) => string_argument(&path, "path")?,
+        None => String::new(),
+    };
+    let number = finsam_core::text::read_number(&text, &path).map_err(|e| throwable(&e))?;
+    Ok(JsValue::from_str(&number.to_string()))
+}
+
 /// The default grading policy, with every field filled in.
 #[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "GradingPolicyOutput")]
 pub fn default_policy() -> JsResult {

@@ -89,6 +89,10 @@ test('misuse throws a real Error with the core code and path', () => {
     [() => finsam.parseGrade('Ej tillämpbar'), 'invalid_grade', ''],
     [() => finsam.parseGrade(3), 'invalid_type', ''],
     [() => finsam.parseDecision('Bra'), 'invalid_grade', ''],
+    [() => finsam.parseNumber('8,5,5', 'goals[0].target'), 'invalid_value', 'goals[0].target'],
+    [() => finsam.parseNumber(''), 'invalid_value', ''],
+    [() => finsam.parseNumber('80 st'), 'invalid_value', ''],
+    [() => finsam.parseNumber(8.5), 'invalid_type', ''],
     [() => finsam.validateJson('budget', '{}'), 'unknown_variant', ''],
     [() => finsam.validateJson('report', 7), 'invalid_type', ''],
     [() => finsam.validateIntervention(undefined), 'invalid_type', ''],
@@ -235,6 +239,16 @@ test('grade labels parse as reports write them', () => {
   assert.deepEqual(finsam.parseGrade('not_met'), { code: 'not_met', rank: 0, label: { sv: 'Ej uppfyllt', en: 'Not met' } });
   assert.deepEqual(finsam.parseDecision('Ej tillämpbart'), { code: 'not_applicable', label: { sv: 'Ej tillämpbar', en: 'Not applicable' } });
   assert.deepEqual(finsam.parseDecision('god'), { code: 'good', label: { sv: 'God', en: 'Good' } });
+});
+
+test('numbers parse as Swedish users type them', () => {
+  const read = ['8,5', '1 150', '80 %', '80%', ' -3 ', '12.5', '0,25 %', '1 150,50'].map((text) => finsam.parseNumber(text));
+  assert.deepEqual(read, ['8.5', '1150', '80', '80', '-3', '12.5', '0.25', '1150.50']);
+  for (const text of ['8,5,5', '%', '8 5 %', 'åtta', '1 15 0', '80 % %']) {
+    assert.throws(() => finsam.parseNumber(text), { name: 'FinsamError', code: 'invalid_value' }, text);
+  }
+  const error = (() => { try { finsam.parseNumber('8,5,5', 'goals[1].target'); } catch (e) { return e; } })();
+  assert.equal(error.message_sv, "'8,5,5' kan inte läsas som ett tal; skriv till exempel 20, 8,5 eller 1 150.");
 });
 
 test('defaultPolicy, errorCodes and version', () => {

@@ -137,6 +137,7 @@ function calls(f) {
     economicsSummary: () => finsamReports.economicsSummary(mutated()),
     parseGrade: () => finsam.parseGrade(pick([text(), any()])),
     parseDecision: () => finsam.parseDecision(pick([text(), any()])),
+    parseNumber: () => finsam.parseNumber(pick([text(), '8,5', '1 150', '80 %', any()]), maybe()),
     convertMoney: () => finsamReports.convertMoney(pick([text(), any()]), pick(['tkr', 'sek', any()]), pick(['tkr', 'sek', any()])),
     roundMoney: () => finsamReports.roundMoney(pick([text(), any()]), pick(['tkr', 'sek', any()]), maybe()),
     readCells: () => finsamReports.readCells(pick([text(), text(), any()]), pick([text(), text(), any()])),

@@ -37,6 +37,8 @@ pub(crate) struct GoalFields {
     last_year: Option<GoalResult>,
     #[serde(default)]
     also_reported: Vec<crate::model::goal::ResultStatement>,
+    #[serde(default)]
+    locked: bool,
 }
 
 impl TryFrom<GoalFields> for Goal {
@@ -65,7 +67,7 @@ impl TryFrom<GoalFields> for Goal {
         for statement in fields.also_reported {
             goal = goal.with_reported(statement)?;
         }
-        Ok(goal)
+        Ok(goal.with_locked(fields.locked))
     }
 }
 

@@ -97,6 +97,8 @@ pub struct Goal {
     last_year: Option<Arc<GoalResult>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     also_reported: Vec<ResultStatement>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    locked: bool,
 }
 
 /// Where a goal states one of its results.
@@ -249,6 +251,7 @@ impl Goal {
             result: Arc::new(result),
             last_year: None,
             also_reported: Vec::new(),
+            locked: false,
         })
     }
 
@@ -398,6 +401,19 @@ impl Goal {
             ));
         }
         stated
+    }
+
+    /// The same goal, locked (`true`) or not: a locked goal was set by the association's
+    /// office, and a form lets the intervention owner enter its result only. Grading and
+    /// checking do not depend on it.
+    #[must_use]
+    pub fn with_locked(self, locked: bool) -> Goal {
+        Goal { locked, ..self }
+    }
+
+    /// Whether the goal is locked against editing in a form (`locked` in the JSON format).
+    pub fn is_locked(&self) -> bool {
+        self.locked
     }
 
     /// Last year's result, when the report states it.
@@ -559,6 +575,25 @@ mod tests {
         assert_eq!(goal.direction(), Direction::AtMost);
         assert_eq!(goal.kind(), GoalKind::Share);
         assert_eq!(goal.result().code(), "share");
+        Ok(())
+    }
+
+    #[test]
+    fn a_locked_goal_reads_and_writes_its_flag() -> Result<()> {
+        let json = r#"{"description": "40 deltagare", "kind": "count", "target": "40", "locked": true,
+            "result": {"type": "count", "value": "58"}}"#;
+        let locked: Goal = serde_json::from_str(json)
+            .map_err(|e| Error::new(ErrorKind::JsonSyntax, "", e.to_string()))?;
+        assert!(locked.is_locked());
+        let written = serde_json::to_value(&locked)
+            .map_err(|e| Error::new(ErrorKind::JsonSyntax, "", e.to_string()))?;
+        assert_eq!(written.get("locked"), Some(&serde_json::Value::Bool(true)));
+        // Unlocked, the flag is not written, and nothing else differs.
+        let open = locked.clone().with_locked(false);
+        let written = serde_json::to_value(&open)
+            .map_err(|e| Error::new(ErrorKind::JsonSyntax, "", e.to_string()))?;
+        assert_eq!(written.get("locked"), None);
+        assert_eq!(open.with_locked(true), locked);
         Ok(())
     }
 }

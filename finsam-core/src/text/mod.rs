@@ -296,6 +296,37 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
     }
 }
 
+/// Reads a number typed into a form field, as [`parse_number`] does ("8,5", "1 150", "-3",
+/// "12.5"), and also with a trailing percent sign ("80 %", "80%"): the number without the
+/// sign. Anything else is an error of kind `invalid_value` at `path`, naming the text: nothing
+/// is guessed ("8,5,5" is not 8.55 and not 855).
+///
+/// ```
+/// use finsam_core::text::read_number;
+/// use rust_decimal::Decimal;
+/// assert_eq!(read_number("8,5", "target")?, Decimal::new(85, 1));
+/// assert_eq!(read_number("80 %", "target")?, Decimal::from(80));
+/// assert_eq!(read_number("8,5,5", "target").err().map(|e| e.code()), Some("invalid_value"));
+/// # Ok::<(), finsam_core::Error>(())
+/// ```
+pub fn read_number(text: &str, path: &str) -> crate::common::error::Result<Decimal> {
+    let trimmed = text.trim();
+    let number = trimmed
+        .strip_suffix('%')
+        .map_or(trimmed, str::trim_end)
+        .trim();
+    parse_number(number)
+        .filter(|_| !number.is_empty())
+        .ok_or_else(|| {
+            crate::common::error::Error::bilingual(
+                crate::common::error::ErrorKind::InvalidValue,
+                path,
+                format!("'{trimmed}' kan inte läsas som ett tal; skriv till exempel 20, 8,5 eller 1 150."),
+                format!("'{trimmed}' cannot be read as a number; write for example 20, 8,5 or 1 150."),
+            )
+        })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Lexing
 
