@@ -667,6 +667,12 @@ impl PyGoal {
     fn measures(&self) -> Option<&'static str> {
         self.inner.measures().map(FlowMeasure::code)
     }
+    /// Whether the association set the goal and locked it against editing in a form (`locked`
+    /// in the JSON format): the owner then enters its results only.
+    #[getter]
+    fn locked(&self) -> bool {
+        self.inner.is_locked()
+    }
 
     fn __repr__(&self, py: Python<'_>) -> Result<String> {
         goal_repr(py, &self.inner)

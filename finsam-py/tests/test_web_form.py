@@ -24,6 +24,10 @@ def test_the_forms_download_loads_and_grades_very_good() -> None:
     assert [i.id for i in report.interventions] == ["lyra", "start"]
     start = report.interventions[1]
     assert [goal.result.value for goal in start.goals[:2]] == [Decimal("58"), Decimal("22")]
+    # The goals the office locked stay locked in the file the owner sends back.
+    office_start = Report.load(FIXTURES / "office-2018.json").interventions[1]
+    assert [g.locked for g in start.goals] == [g.locked for g in office_start.goals]
+    assert any(g.locked for g in start.goals)
     share = start.goals[2].result
     assert (share.numerator, share.denominator, share.percent) == (Decimal("12"), Decimal("20"), Decimal("60"))
     assessment = finsam.grade(start)
