@@ -118,6 +118,12 @@ const shown = (input) => !input.closest('[hidden]');
 // ---------------------------------------------------------------------------------------------
 // The fields as typed (what a draft keeps) and the intervention they make
 
+/** The flow row of the draft's intervention in the file it came from, if any. */
+function sourceFlowRow() {
+  const id = state.draft?.base?.id;
+  return state.draft?.source?.report?.flows?.rows?.find((row) => row.intervention === id);
+}
+
 /** Everything typed, raw: what a draft saves and restores. */
 function fieldTexts() {
   const goals = goalRows().map((row) => {
@@ -143,7 +149,12 @@ function fillFields(texts) {
     updateVisibility(row);
   }
   if (goalsList.children.length === 0) addGoal();
-  for (const field of FLOW_FIELDS) flowInput(field).value = texts.flows?.[field] ?? '';
+  const sourceRow = sourceFlowRow();
+  for (const field of FLOW_FIELDS) {
+    flowInput(field).value = texts.flows?.[field] ?? '';
+    // Shown, not typed: left empty, the figure stays "not applicable" in the file.
+    flowInput(field).placeholder = sourceRow?.figures?.[field] === 'not_applicable' ? label('not_applicable') : '';
+  }
 }
 
 /** A number field read by the core: its decimal string, `undefined` when empty, or the error. */
@@ -196,11 +207,14 @@ function currentIntervention() {
   });
   const intervention = { ...base, name: nameInput.value, goals };
   const figures = {};
+  const sourceRow = sourceFlowRow();
   for (const field of FLOW_FIELDS) {
     const value = readNumber(flowInput(field), numberErrors);
     // Counts of people are JSON integers in the format; anything else goes as read, for the
     // core to refuse.
     if (value !== undefined && value !== null) figures[field] = /^\d+$/.test(value) ? Number(value) : value;
+    // A figure the office's file gives as not applicable stays so while its field is empty.
+    else if (value === undefined && sourceRow?.figures?.[field] === 'not_applicable') figures[field] = 'not_applicable';
   }
   return { intervention, figures, numberErrors };
 }

@@ -6,6 +6,7 @@
 export const LABELS = {
   sv: {
     title: 'Uppföljning av insats',
+    not_applicable: 'ej tillämpligt',
     intro: 'Fyll i insatsens mål och årets resultat. Måluppfyllelsen räknas ut medan du skriver.',
     language: 'English',
     name: 'Insatsens namn',
@@ -95,6 +96,7 @@ export const LABELS = {
     load_failed: 'Beräkningen kunde inte laddas. Bygg paketet med scripts/build-wasm.sh och ladda om sidan.',
   },
   en: {
+    not_applicable: 'not applicable',
     title: 'Follow-up of an intervention',
     intro: "Fill in the intervention's goals and this year's results. Goal fulfilment is computed as you type.",
     language: 'Svenska',

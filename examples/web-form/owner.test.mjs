@@ -253,6 +253,32 @@ test("the office's report: pick START, see last year, fill in results and flows,
   });
 });
 
+test('a flow figure the file gives as not applicable stays so in the download', { timeout: 120_000 }, async () => {
+  await withBrowser(async ({ server, browser }) => {
+    const { page, errors } = await openForm(browser, server.url);
+    await page.locator('#open').setInputFiles(path.join(ROOT, 'examples', 'data', 'arsredovisning-2017.json'));
+    await page.locator('#pick-button').waitFor();
+    await page.locator('#pick').selectOption('Hälsosam');
+    await page.locator('#pick-button').click();
+    const work = page.locator('[data-flow="to_work_or_studies"]');
+    assert.equal(await work.inputValue(), '');
+    assert.equal(await work.getAttribute('placeholder'), 'ej tillämpligt');
+    assert.equal(await page.locator('[data-flow="current"]').inputValue(), '96');
+    await saved(page);
+    const { file } = await downloaded(page, '#download', 'halsosam-2017.json');
+    const row = JSON.parse(readFileSync(file, 'utf8')).flows.rows.find((r) => r.intervention === 'halsosam');
+    assert.equal(row.figures.to_work_or_studies, 'not_applicable');
+    assert.equal(row.figures.job_seeking, 'not_applicable');
+    assert.equal(row.figures.current, 96);
+    // A figure typed over it is the owner's.
+    await work.fill('3');
+    await saved(page);
+    const again = JSON.parse(readFileSync((await downloaded(page, '#download', 'halsosam-2017-typed.json')).file, 'utf8'));
+    assert.equal(again.flows.rows.find((r) => r.intervention === 'halsosam').figures.to_work_or_studies, 3);
+    assert.deepEqual(errors, []);
+  });
+});
+
 test('a Word report opens through finsam/documents, which is loaded only then', { timeout: 120_000 }, async () => {
   await withBrowser(async ({ server, browser }) => {
     const { page, errors } = await openForm(browser, server.url);
