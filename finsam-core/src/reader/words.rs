@@ -144,6 +144,9 @@ impl Name {
 pub(super) struct NameIndex {
     names: Vec<(usize, Name)>,
     by_key: std::collections::HashMap<String, Vec<usize>>,
+    /// The names by their words joined: those that match a text fully (the best match there
+    /// is), found without comparing the text with every name that shares a key with it.
+    by_joined: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl NameIndex {
@@ -169,13 +172,40 @@ impl NameIndex {
                 }
             }
         }
-        NameIndex { names, by_key }
+        let mut by_joined: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (position, (_, name)) in names.iter().enumerate() {
+            if !name.words.is_empty() {
+                by_joined
+                    .entry(name.words.concat())
+                    .or_default()
+                    .push(position);
+            }
+        }
+        NameIndex {
+            names,
+            by_key,
+            by_joined,
+        }
     }
 
     /// The intervention whose name or alias matches `text` best, among those `open` allows;
     /// the first in the report's order of those that match equally well.
     pub(super) fn best(&self, text: &str, open: impl Fn(usize) -> bool) -> Option<usize> {
         let name = Name::of(text);
+        // A full match (the same words, or the same letters split otherwise) scores highest:
+        // the first open one in the report's order is the best, whatever else shares a key.
+        let full = self
+            .by_joined
+            .get(&name.words.concat())
+            .into_iter()
+            .flatten()
+            .filter_map(|position| self.names.get(*position).map(|(i, _)| *i))
+            .filter(|i| open(*i))
+            .min();
+        if full.is_some() {
+            return full;
+        }
         let mut best: Option<(u8, usize)> = None;
         for key in name.keys() {
             for position in self.by_key.get(&key).into_iter().flatten() {
