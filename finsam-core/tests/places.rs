@@ -4,6 +4,8 @@
 //! one figure in one place raises exactly the finding for that place, at its path and its
 //! places in the document.
 
+mod support;
+
 use finsam_core::document::{read_text, Limits};
 use finsam_core::reader::{read_report, ReadOptions};
 use finsam_core::{Diagnostic, Severity};
@@ -384,18 +386,7 @@ fn the_2014_findings_in_docs_are_current() -> Result<(), finsam_core::Error> {
             diagnostic.message_sv.replace('|', "\\|")
         ));
     }
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/findings-2014.md");
-    if std::env::var_os("FINSAM_WRITE_DOCS").is_some() {
-        std::fs::write(path, &page).map_err(|e| {
-            finsam_core::Error::new(finsam_core::ErrorKind::InvalidValue, "", e.to_string())
-        })?;
-    }
-    let written = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        written == page,
-        "docs/findings-2014.md is not current: run FINSAM_WRITE_DOCS=1 cargo test -p finsam-core --test places"
-    );
-    Ok(())
+    support::doc_is_current("findings-2014.md", &page, "places")
 }
 
 /// The figures of one made-up intervention, consistent with each other.

@@ -1,6 +1,8 @@
 //! The documents finsam writes: the .xlsx read back with an independent reader (calamine), and
 //! the Word appendix read back by finsam's own report reader as the same report.
 
+mod support;
+
 use finsam_core::document::{read_text, Limits};
 use finsam_core::reader::{read_report, read_report_bytes, ReadOptions};
 use finsam_core::write::{report_sheets, report_xlsx, write_docx};
@@ -581,16 +583,5 @@ fn the_documents_page_in_docs_is_current() -> Result<(), finsam_core::Error> {
         policy.rule_text(Language::Swedish),
         policy.rule_text(Language::English)
     ));
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/documents.md");
-    if std::env::var_os("FINSAM_WRITE_DOCS").is_some() {
-        std::fs::write(path, &page).map_err(|e| {
-            finsam_core::Error::new(finsam_core::ErrorKind::InvalidValue, "", e.to_string())
-        })?;
-    }
-    let written = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        written == page,
-        "docs/documents.md is not current: run FINSAM_WRITE_DOCS=1 cargo test -p finsam-core --test write"
-    );
-    Ok(())
+    support::doc_is_current("documents.md", &page, "write")
 }

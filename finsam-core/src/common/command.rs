@@ -50,7 +50,16 @@ pub const COMMAND_MESSAGES: [(&str, &str, &str); 15] = [
 /// assert_eq!(command_message("nothing", Language::Swedish), None);
 /// ```
 pub fn command_message(key: &str, language: Language) -> Option<&'static str> {
-    COMMAND_MESSAGES
+    text_of(&COMMAND_MESSAGES, key, language)
+}
+
+/// The text `key` of `texts` in `language`.
+fn text_of(
+    texts: &[(&str, &'static str, &'static str)],
+    key: &str,
+    language: Language,
+) -> Option<&'static str> {
+    texts
         .iter()
         .find(|(k, ..)| *k == key)
         .map(|(_, sv, en)| language.pick(sv, en))
@@ -114,10 +123,7 @@ pub const CHART_TEXTS: [(&str, &str, &str); 11] = [
 /// assert_eq!(chart_text("legend.outcome", Language::Swedish), Some("Utfall"));
 /// ```
 pub fn chart_text(key: &str, language: Language) -> Option<&'static str> {
-    CHART_TEXTS
-        .iter()
-        .find(|(k, ..)| *k == key)
-        .map(|(_, sv, en)| language.pick(sv, en))
+    text_of(&CHART_TEXTS, key, language)
 }
 
 #[cfg(test)]

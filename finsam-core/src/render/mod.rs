@@ -566,12 +566,46 @@ pub fn render_goal_table(
 /// # Ok::<(), finsam_core::Error>(())
 /// ```
 pub fn render_flow_table(report: &Report, format: Format, language: Language) -> Option<String> {
+    let cells = flow_table_cells(report, language)?;
+    let mut header = cells.header.into_iter();
+    let columns = header
+        .next()
+        .map(|name| TextColumn::text(&name))
+        .into_iter()
+        .chain(header.map(|title| TextColumn::number(&title)))
+        .collect();
+    let table = TextTable {
+        caption: report_caption(
+            language.pick(
+                "Sammanfattning av deltagarflöden",
+                "Summary of participant flows",
+            ),
+            report,
+        ),
+        columns,
+        groups: vec![cells.rows],
+        footer: cells.footer,
+    };
+    Some(table.render(format, language))
+}
+
+/// The participant-flow table as the report prints it, in cells: the header (Insats, then the
+/// eight figures), a row per intervention named as the report names it, and the summary rows
+/// (TOTALT, "Varav unika deltagare"). One source for every format and document it is written in.
+pub(crate) struct FlowTableCells {
+    /// The header: the intervention, then the eight figures' labels.
+    pub(crate) header: Vec<String>,
+    /// A row per intervention.
+    pub(crate) rows: Vec<Vec<String>>,
+    /// TOTALT and "Varav unika deltagare", as stated.
+    pub(crate) footer: Vec<Vec<String>>,
+}
+
+/// The report's flow table in cells, or `None` when it has none.
+pub(crate) fn flow_table_cells(report: &Report, language: Language) -> Option<FlowTableCells> {
     let flows = report.flows.as_ref()?;
-    let columns = std::iter::once(TextColumn::text(language.pick("Insats", "Intervention")))
-        .chain(
-            FlowField::ALL
-                .map(|field| TextColumn::number(&capitalise_first(field.label(language)))),
-        )
+    let header = std::iter::once(language.pick("Insats", "Intervention").to_owned())
+        .chain(FlowField::ALL.map(|field| capitalise_first(field.label(language))))
         .collect();
     let rows = flows
         .rows
@@ -606,19 +640,11 @@ pub fn render_flow_table(report: &Report, format: Format, language: Language) ->
             language,
         ));
     }
-    let table = TextTable {
-        caption: report_caption(
-            language.pick(
-                "Sammanfattning av deltagarflöden",
-                "Summary of participant flows",
-            ),
-            report,
-        ),
-        columns,
-        groups: vec![rows],
+    Some(FlowTableCells {
+        header,
+        rows,
         footer,
-    };
-    Some(table.render(format, language))
+    })
 }
 
 /// A flow row's cells: its name, then the eight figures in the printed order.
@@ -634,7 +660,7 @@ fn flow_cells(name: String, figures: &FlowFigures, language: Language) -> Vec<St
 }
 
 /// "aktuella deltagare" → "Aktuella deltagare".
-fn capitalise_first(text: &str) -> String {
+pub(crate) fn capitalise_first(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

@@ -29,13 +29,13 @@ use crate::grading::assessment::Assessment;
 use crate::grading::policy::GradingPolicy;
 use crate::model::economics::{OutcomeWording, StatedBudget};
 use crate::model::end_reasons::EndReasonTable;
-use crate::model::flows::{FlowField, FlowFigure, FlowFigures};
 use crate::model::goal::{Goal, GOAL_LIST, SECTION_TABLE};
 use crate::model::intervention::{Intervention, InterventionKind};
 use crate::model::money::Unit;
 use crate::model::period::PeriodPart;
 use crate::model::report::Report;
 use crate::model::result::GoalResult;
+use crate::render::flow_table_cells;
 use crate::render::{
     deviation_table, diagnostic_table, end_reason_table, flow_table, goal_table,
     intervention_table, rule_table, stated_budget_table, statement_table,
@@ -433,62 +433,14 @@ fn summary_table(
     }
 }
 
-fn flow_cells(name: String, figures: &FlowFigures, language: Language) -> Vec<String> {
-    let figure = |field: FlowField| match figures.get(field) {
-        Some(FlowFigure::Count(n)) => format_number(n.into(), 0, language),
-        Some(FlowFigure::NotApplicable) => language.pick("ej tillämpligt", "n/a").to_owned(),
-        None => String::new(),
-    };
-    std::iter::once(name)
-        .chain(FlowField::ALL.map(figure))
-        .collect()
-}
-
 fn flow_piece(report: &Report, language: Language) -> Option<PieceTable> {
-    let flows = report.flows.as_ref()?;
-    let header: Vec<String> = std::iter::once(language.pick("Insats", "Intervention").to_owned())
-        .chain(FlowField::ALL.map(|f| capitalised(f.label(language))))
-        .collect();
-    let mut rows: Vec<Vec<String>> = flows
-        .rows
-        .iter()
-        .map(|row| {
-            let name = report
-                .intervention(row.intervention.as_str())
-                .map(|i| i.name.to_string())
-                .or_else(|| row.label.clone())
-                .unwrap_or_else(|| row.intervention.to_string());
-            flow_cells(name, &row.figures, language)
-        })
-        .collect();
-    let mut summary_rows = 0;
-    if let Some(total) = &flows.total {
-        rows.push(flow_cells(
-            language.pick("TOTALT", "TOTAL").to_owned(),
-            total,
-            language,
-        ));
-        summary_rows += 1;
-    }
-    if let Some(unique) = flows.unique_participants {
-        let figures = FlowFigures {
-            current: Some(FlowFigure::Count(unique)),
-            ..FlowFigures::default()
-        };
-        rows.push(flow_cells(
-            language
-                .pick("Varav unika deltagare", "Of whom unique participants")
-                .to_owned(),
-            &figures,
-            language,
-        ));
-        summary_rows += 1;
-    }
-    let numeric = std::iter::once(false)
-        .chain(FlowField::ALL.map(|_| true))
-        .collect();
+    let cells = flow_table_cells(report, language)?;
+    let numeric = (0..cells.header.len()).map(|column| column > 0).collect();
+    let summary_rows = cells.footer.len();
+    let mut rows = cells.rows;
+    rows.extend(cells.footer);
     Some(PieceTable {
-        header,
+        header: cells.header,
         rows,
         numeric,
         summary_rows,
@@ -554,15 +506,6 @@ fn end_reason_piece(table: &EndReasonTable, language: Language) -> PieceTable {
         summary_rows,
         footnote: None,
     }
-}
-
-/// "aktuella deltagare" → "Aktuella deltagare".
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// An intervention's own section.
