@@ -54,6 +54,7 @@
 //! # Ok::<(), finsam_core::Error>(())
 //! ```
 
+#![forbid(unsafe_code)]
 mod check;
 mod common;
 pub mod document;

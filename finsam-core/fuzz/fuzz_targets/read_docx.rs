@@ -1,4 +1,4 @@
-//! The Word reader on any bytes, and on any body of an otherwise valid Word file: it reads or
+//! The Word reader on any zip archive, and on any body of an otherwise valid Word file: it reads or
 //! refuses with `invalid_document` or `limit_exceeded`, never panics or runs away.
 #![no_main]
 
@@ -24,10 +24,17 @@ fn wrapped(xml: &[u8]) -> Vec<u8> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let limits = Limits::default();
-    for bytes in [data.to_vec(), wrapped(data)] {
-        if let Err(error) = read_docx(&bytes, &limits) {
-            assert!(matches!(error.code(), "invalid_document" | "limit_exceeded"), "{error}");
-        }
+    // An input that starts as a zip archive is read as it is; any other is read as the body
+    // of a Word file (bytes that are not a zip archive are refused at once, which tells the
+    // fuzzer little, so wrapping them is where its time goes further).
+    let wrapped_data;
+    let bytes = if data.starts_with(b"PK") {
+        data
+    } else {
+        wrapped_data = wrapped(data);
+        &wrapped_data
+    };
+    if let Err(error) = read_docx(bytes, &Limits::default()) {
+        assert!(matches!(error.code(), "invalid_document" | "limit_exceeded"), "{error}");
     }
 });

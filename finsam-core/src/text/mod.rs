@@ -1113,13 +1113,12 @@ fn status_of(text: &str) -> Option<Status> {
         (&MISSING, || Piece::Missing),
     ];
     let mut nearly = None;
-    for (phrases, piece) in groups {
-        for phrase in phrases {
-            let wanted: Vec<String> = phrase.split(' ').map(fold).collect();
+    for ((phrases, piece), folded_phrases) in groups.into_iter().zip(folded_status_words()) {
+        for (phrase, wanted) in phrases.iter().zip(folded_phrases) {
             for window in words.windows(wanted.len()) {
                 let exact = window
                     .iter()
-                    .zip(&wanted)
+                    .zip(wanted)
                     .all(|(w, want)| w.starts_with(want.as_str()));
                 if exact {
                     // Folding forgives a missing dot over a letter, but says so.
@@ -1132,7 +1131,7 @@ fn status_of(text: &str) -> Option<Status> {
                 }
                 let close = window
                     .iter()
-                    .zip(&wanted)
+                    .zip(wanted)
                     .all(|(w, want)| w.starts_with(want.as_str()) || nearly_starts(w, want));
                 if close && nearly.is_none() {
                     nearly = Some(Status {
@@ -1146,11 +1145,31 @@ fn status_of(text: &str) -> Option<Status> {
     nearly
 }
 
+/// The status wordings folded, word by word, in the order `status_of` tries them: folded once,
+/// as `status_of` runs for every number of a long cell.
+fn folded_status_words() -> &'static [Vec<Vec<String>>; 3] {
+    static FOLDED: std::sync::OnceLock<[Vec<Vec<String>>; 3]> = std::sync::OnceLock::new();
+    FOLDED.get_or_init(|| {
+        let fold_all = |phrases: &[&str]| -> Vec<Vec<String>> {
+            phrases
+                .iter()
+                .map(|phrase| phrase.split(' ').map(fold).collect())
+                .collect()
+        };
+        [
+            fold_all(&NOT_APPLICABLE),
+            fold_all(&NOT_MEASURED),
+            fold_all(&MISSING),
+        ]
+    })
+}
+
 /// Whether `word` starts with `want` but for one letter, for words of six letters or more
 /// ("tillambart" for "tillampbar").
 fn nearly_starts(word: &str, want: &str) -> bool {
     let length = want.chars().count();
-    if length < 6 {
+    // A prefix of at least `length - 1` letters is needed; most words are shorter.
+    if length < 6 || word.chars().count() + 1 < length {
         return false;
     }
     let letters: Vec<char> = word.chars().collect();
