@@ -75,7 +75,9 @@ fn arithmetic_only(data: &[Intervention], policy: &GradingPolicy) -> Option<[usi
             None
         };
         if let Some(grade) = grade {
-            bands[slot_of(grade)] += 1;
+            if let Some(slot) = bands.get_mut(slot_of(grade)) {
+                *slot += 1;
+            }
         }
     }
     Some(bands)
@@ -117,7 +119,9 @@ fn main() -> Result<(), finsam_core::Error> {
         let mut graded = [0usize; 4];
         for assessment in grade_all(&data, &policy)? {
             if let Some(grade) = assessment.grade {
-                graded[slot_of(grade)] += 1;
+                if let Some(slot) = graded.get_mut(slot_of(grade)) {
+                    *slot += 1;
+                }
             }
         }
         if arithmetic_only(&data, &policy) != Some(graded) {
@@ -140,8 +144,8 @@ fn main() -> Result<(), finsam_core::Error> {
         }
         ratios.sort_by(f64::total_cmp);
         bare_times.sort();
-        let ratio = ratios[ratios.len() / 2];
-        let bare = bare_times[bare_times.len() / 2];
+        let ratio = ratios.get(runs / 2).copied().unwrap_or_default();
+        let bare = bare_times.get(runs / 2).copied().unwrap_or_default();
         println!(
             "  {size:>7} interventions: {:>8.2} ms, {:>12.0} goals/s; the arithmetic alone \
              {:>8.2} ms: grading is {:.2}× the arithmetic",

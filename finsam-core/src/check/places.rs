@@ -298,19 +298,19 @@ pub(super) fn place_in_document(sources: &[Source], found: &mut [Diagnostic]) {
     // The sources by path, and for one path in the order the reader gave them, so that a
     // path finds its first source by binary search: a report of 10 000 interventions has as
     // many findings as it has sections, and a scan per finding made placing them quadratic.
-    let mut by_path: Vec<(&str, usize)> = sources
+    let mut by_path: Vec<(&str, usize, Place)> = sources
         .iter()
         .enumerate()
-        .map(|(index, source)| (source.path.as_str(), index))
+        .map(|(index, source)| (source.path.as_str(), index, source.place))
         .collect();
-    by_path.sort_unstable();
+    by_path.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     let place_of = |path: &str| -> Option<Place> {
         let mut path = path;
         loop {
-            let first = by_path.partition_point(|(known, _)| *known < path);
-            if let Some((known, index)) = by_path.get(first) {
+            let first = by_path.partition_point(|(known, _, _)| *known < path);
+            if let Some((known, _, place)) = by_path.get(first) {
                 if *known == path {
-                    return Some(sources[*index].place);
+                    return Some(*place);
                 }
             }
             path = &path[..path.rfind(['.', '['])?];
