@@ -1,6 +1,6 @@
 //! Reading whole reports: a report of 30 and of 300 pages (the 2014 appendix's summary rows and
 //! sections, repeated under new names), as text and as a Word file, read into a report with its
-//! reading record. Prints the time per page at each size (their ratio shows the cost is linear in
+//! reading record. Prints the time per page and per MiB at each size (their ratio shows the cost is linear in
 //! pages) and the time for a Word file of about 1 MB (target: under 20 ms).
 //!
 //! A page is taken as 3 000 bytes of text, about what a printed page of the appendix holds.
@@ -16,6 +16,8 @@ use finsam_core::reader::{read_report, ReadOptions};
 
 const TEXT_2014: &str =
     include_str!("../finsam-core/tests/documents/arsredovisning-2014-bilaga2.txt");
+const DOCX_2014: &[u8] =
+    include_bytes!("../finsam-core/tests/documents/arsredovisning-2014-bilaga2.docx");
 const PAGE_BYTES: usize = 3_000;
 
 /// A report of about `pages` pages: the summary's header, then for each copy of the 2014
@@ -131,6 +133,31 @@ fn main() {
         period: None,
     };
     println!("reading a report into a report and its reading record (median of {runs} runs; a page is {PAGE_BYTES} bytes of text)");
+    // The 2014 appendix itself, as benches/python/reading.py reads and checks it through Python.
+    let appendix = read_docx(DOCX_2014, &limits)
+        .ok()
+        .and_then(|document| read_report(&document, &options).ok());
+    if let Some(reading) = appendix {
+        let docx_time = median_of(runs, || {
+            let document = read_docx(black_box(DOCX_2014), &limits).unwrap_or_default();
+            black_box(read_report(&document, &options).ok());
+        });
+        let text_time = median_of(runs, || {
+            let document = read_text(black_box(TEXT_2014), &limits).unwrap_or_default();
+            black_box(read_report(&document, &options).ok());
+        });
+        let check_time = median_of(runs, || {
+            black_box(reading.report.check());
+        });
+        println!(
+            "  the 2014 appendix: .docx ({} KB) {:.1} ms, text {:.1} ms; check {:.2} ms ({} findings)",
+            DOCX_2014.len() / 1024,
+            docx_time.as_secs_f64() * 1000.0,
+            text_time.as_secs_f64() * 1000.0,
+            check_time.as_secs_f64() * 1000.0,
+            reading.report.check().len()
+        );
+    }
     let mut per_page = Vec::new();
     for &pages in sizes {
         let text = synthetic_text(pages);
@@ -149,19 +176,22 @@ fn main() {
             black_box(read_report(&document, &options).ok());
         });
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        let megabytes = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
         println!(
-            "  {actual_pages:>5.0} pages, {interventions} interventions: text {:>7.1} ms ({:.3} ms per page), .docx ({} KB) {:>7.1} ms ({:.3} ms per page)",
+            "  {actual_pages:>5.0} pages, {interventions} interventions: text {:>7.1} ms ({:.3} ms per page, {:.1} ms per MiB of text), .docx ({} KB) {:>7.1} ms ({:.3} ms per page, {:.1} ms per MiB of file)",
             ms(text_time),
             ms(text_time) / actual_pages,
+            ms(text_time) / megabytes(text.len()),
             docx.len() / 1024,
             ms(docx_time),
             ms(docx_time) / actual_pages,
+            ms(docx_time) / megabytes(docx.len()),
         );
         per_page.push((ms(text_time) / actual_pages, ms(docx_time) / actual_pages));
     }
     if let (Some(first), Some(last)) = (per_page.first(), per_page.last()) {
         println!(
-            "  time per page, largest / smallest: text {:.2}, .docx {:.2} (1.00 is linear)",
+            "  time per page (and per MiB), largest / smallest: text {:.2}, .docx {:.2} (1.00 is linear)",
             last.0 / first.0,
             last.1 / first.1
         );

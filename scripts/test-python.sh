@@ -62,3 +62,6 @@ if [ "${1:-}" = "--build-only" ]; then
 fi
 python -m pytest finsam-py/tests -q
 python -m mypy.stubtest finsam
+# The Python benchmarks, once each at a small size, so that `make bench` keeps working.
+python benches/python/grading.py --quick
+python benches/python/reading.py --quick
