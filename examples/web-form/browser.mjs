@@ -1,5 +1,6 @@
 // What the web form's browser tests share: headless Chromium (Debian's, FINSAM_CHROMIUM) driven
-// by playwright-core from finsam-wasm's dev dependencies, and the form served on a free port.
+// by playwright-core from finsam-wasm's dev dependencies, the form served on a free port, and
+// the steps of opening it, waiting for it and opening a report in it.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,3 +57,22 @@ export const ready = (page) => page.waitForSelector('body[data-ready="true"]', {
 
 /** Waits until every change made so far is saved as a draft. */
 export const saved = (page) => page.waitForSelector('body[data-saved="true"]', { timeout: 10_000 });
+
+/** Waits until the service worker controls the page (the form then works offline). */
+export const controlled = (page) =>
+  page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  });
+
+/**
+ * Opens a report through "Öppna" (`file`: a path, or `{name, mimeType, buffer}`) and fills in the
+ * intervention of that name ("Fyll i den här insatsen").
+ */
+export async function openReport(page, file, name) {
+  await page.locator('#open').setInputFiles(file);
+  await page.locator('#pick-button').waitFor();
+  await page.locator('#pick').selectOption({ label: name });
+  await page.locator('#pick-button').click();
+}

@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { HERE, ROOT, openForm, ready, requireDev, saved, withBrowser } from './browser.mjs';
+import { HERE, ROOT, controlled, openForm, openReport, ready, requireDev, saved, withBrowser } from './browser.mjs';
 import { finsam, finsamDocuments } from '../../finsam-wasm/tests/support.mjs';
 
 const OUT = path.join(ROOT, 'target', 'web-form');
@@ -256,10 +256,7 @@ test("the office's report: pick START, see last year, fill in results and flows,
 test('a flow figure the file gives as not applicable stays so in the download', { timeout: 120_000 }, async () => {
   await withBrowser(async ({ server, browser }) => {
     const { page, errors } = await openForm(browser, server.url);
-    await page.locator('#open').setInputFiles(path.join(ROOT, 'examples', 'data', 'arsredovisning-2017.json'));
-    await page.locator('#pick-button').waitFor();
-    await page.locator('#pick').selectOption('Hälsosam');
-    await page.locator('#pick-button').click();
+    await openReport(page, path.join(ROOT, 'examples', 'data', 'arsredovisning-2017.json'), 'Hälsosam');
     const work = page.locator('[data-flow="to_work_or_studies"]');
     assert.equal(await work.inputValue(), '');
     assert.equal(await work.getAttribute('placeholder'), 'ej tillämpligt');
@@ -306,11 +303,7 @@ test('offline after the first load, the form still opens and grades', { timeout:
   await withBrowser(async ({ server, browser }) => {
     const { context, page, errors } = await openForm(browser, server.url);
     // The service worker has cached the page and the module, and controls the page.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (navigator.serviceWorker.controller) return;
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    });
+    await controlled(page);
     await field(page, 'name').fill('Offline');
     await saved(page);
     await context.setOffline(true);
@@ -356,10 +349,7 @@ test('axe finds nothing, in Swedish and English, on a desktop and a phone; scree
   await withBrowser(async ({ server, browser }) => {
     for (const [device, viewport] of [['desktop', { width: 1100, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
       const { page } = await openForm(browser, server.url, { viewport, isMobile: device === 'phone', hasTouch: device === 'phone' });
-      await page.locator('#open').setInputFiles(OFFICE);
-      await page.locator('#pick-button').waitFor();
-      await page.locator('#pick').selectOption('START');
-      await page.locator('#pick-button').click();
+      await openReport(page, OFFICE, 'START');
       await field(page, 'goals[0].result.type').selectOption('count');
       await field(page, 'goals[0].result.value').fill('58');
       await field(page, 'goals[1].result.type').selectOption('count');
