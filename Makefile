@@ -36,7 +36,8 @@ finance:
 	cargo run --example finance
 
 # Every speed, size and memory figure of the README: Rust (grading, checker, parser, memory),
-# Python (bulk grading against pure Python, import time) and WebAssembly (size, grading in Node).
+# Python (bulk grading against pure Python, import time), WebAssembly (size, grading in Node)
+# and the web form in headless Chromium (start, regrade, opening a report).
 bench:
 	cargo bench -p finsam-benches
 	scripts/bench-bindings.sh

@@ -4,6 +4,8 @@
 # dependencies (finsam-wasm/package-lock.json) and Chromium when they are missing, then runs the
 # Node tests (finsam-wasm/tests/) and the web form's tests, end to end included
 # (examples/web-form/), in one `node --test`.
+# With --build-only it stops once the package (without the test build), the npm dev
+# dependencies and Chromium are there (for the benchmarks: scripts/bench-bindings.sh).
 # Exits non-zero when anything fails.
 set -euo pipefail
 
@@ -16,7 +18,19 @@ as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-scripts/build-wasm.sh --with-test-build
+BUILD_ONLY=0
+for arg in "$@"; do
+  case "$arg" in
+    --build-only) BUILD_ONLY=1 ;;
+    *) echo "test-wasm.sh: unknown argument '$arg'" >&2; exit 2 ;;
+  esac
+done
+
+if [ "$BUILD_ONLY" = 1 ]; then
+  scripts/build-wasm.sh
+else
+  scripts/build-wasm.sh --with-test-build
+fi
 
 # npm dev dependencies (playwright-core, typescript, axe-core): `npm ci` only when an installed version
 # differs from the pinned one or is absent.
@@ -42,6 +56,9 @@ if [ ! -x "$CHROMIUM" ]; then
   as_root apt-get install -y chromium
 fi
 export FINSAM_CHROMIUM="$CHROMIUM"
+if [ "$BUILD_ONLY" = 1 ]; then
+  exit 0
+fi
 
 log "running the Node tests and the end-to-end test"
 node --test finsam-wasm/tests/*.test.mjs examples/web-form/*.test.mjs

@@ -1,6 +1,7 @@
-// What the web form's browser tests share: headless Chromium (Debian's, FINSAM_CHROMIUM) driven
-// by playwright-core from finsam-wasm's dev dependencies, the form served on a free port, and
-// the steps of opening it, waiting for it and opening a report in it.
+// What the web form's browser tests and its benchmark (benches/wasm/web-form.mjs) share:
+// headless Chromium (Debian's, FINSAM_CHROMIUM) driven by playwright-core from finsam-wasm's dev
+// dependencies, the form served on a free port, and the steps of opening it, waiting for it and
+// opening a report in it.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -2,8 +2,9 @@
 // reload and stand side by side, Swedish numbers, the office's report opened, filled in and
 // downloaded (the download is compared with fixtures/start-2018-filled.json, which pytest
 // grades in finsam-py/tests/test_web_form.py), a bad file, the flows' findings, offline use,
-// axe-core, the keyboard alone, and the time to a graded form. Screenshots go to
-// target/web-form/; FINSAM_UPDATE_DOCS=1 writes them to docs/ too, and the fixture.
+// axe-core, the keyboard alone, and the size of the module the form loads (its times are
+// measured by benches/wasm/web-form.mjs, not here). Screenshots go to target/web-form/;
+// FINSAM_UPDATE_DOCS=1 writes them to docs/ too, and the fixture.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -373,40 +374,35 @@ test('axe finds nothing, in Swedish and English, on a desktop and a phone; scree
   });
 });
 
-test('opened to graded in under 300 ms; a keystroke regrades in under 5 ms; module ≤ 200 KB', { timeout: 120_000 }, async () => {
+test('module ≤ 200 KB gzipped; a reload reopens the draft graded; a keystroke regrades', { timeout: 120_000 }, async () => {
+  // The .wasm is what the budget is on (as in finsam-wasm/tests/package.test.mjs).
   const wasm = readFileSync(path.join(ROOT, 'finsam-wasm', 'pkg', 'web', 'finsam_wasm_bg.wasm'));
-  const js = readFileSync(path.join(ROOT, 'finsam-wasm', 'pkg', 'web', 'finsam_wasm.js'));
-  // The .wasm is what the budget is on (as in finsam-wasm/tests/package.test.mjs); its glue
-  // module is recorded beside it.
   const gzipped = gzipSync(wasm, { level: 9 }).length;
-  const glue = gzipSync(js, { level: 9 }).length;
   assert.ok(gzipped <= 200_000, `${gzipped} bytes gzipped`);
+  // The times the page records for the benchmark are there (what they are is the benchmark's
+  // business, not the test's).
+  const recorded = (page, names) => page.evaluate((n) => n.map((name) => [name, Number(document.body.dataset[name])]), names);
+  const times = [];
   await withBrowser(async ({ server, browser }) => {
-    const { page } = await openForm(browser, server.url);
-    await page.locator('#open').setInputFiles(OFFICE);
-    await page.locator('#pick-button').waitFor();
-    await page.locator('#pick').selectOption('START');
-    await page.locator('#pick-button').click();
+    const { page, errors } = await openForm(browser, server.url);
+    await openReport(page, OFFICE, 'START');
     await saved(page);
-    const starts = [];
-    for (let i = 0; i < 5; i += 1) {
-      await page.reload();
-      await ready(page);
-      assert.equal(await page.locator('#grade').textContent(), 'Ej uppfyllt');
-      starts.push(Number(await page.evaluate(() => document.body.dataset.startMs)));
-    }
+    times.push(...(await recorded(page, ['openMs', 'pickMs'])));
+    await page.reload();
+    await ready(page);
+    assert.equal(await field(page, 'name').inputValue(), 'START');
+    assert.equal(await page.locator('#grade').textContent(), 'Ej uppfyllt');
+    times.push(...(await recorded(page, ['startMs'])));
     await field(page, 'goals[0].result.type').selectOption('count');
     await field(page, 'goals[0].result.value').focus();
-    const regrades = [];
-    for (const key of '1234567890') {
-      await page.keyboard.type(key);
-      regrades.push(Number(await page.evaluate(() => document.body.dataset.updateMs)));
-    }
-    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    const figures = { start_ms: median(starts), regrade_ms: median(regrades), regrade_max_ms: Math.max(...regrades), wasm_gzip_bytes: gzipped, js_gzip_bytes: glue };
-    writeFileSync(path.join(OUT, 'timings.json'), `${JSON.stringify(figures, null, 2)}\n`);
-    console.log(`web form: ${JSON.stringify(figures)}`);
-    assert.ok(figures.start_ms < 300, `opened to graded: ${figures.start_ms} ms`);
-    assert.ok(figures.regrade_ms < 5, `regrade: ${figures.regrade_ms} ms`);
+    // 5 of 40 participants, then 58: each keystroke regrades (capped at God: two goals have no
+    // result yet).
+    await page.keyboard.type('5');
+    assert.equal(await page.locator('#grade').textContent(), 'Ej uppfyllt');
+    await page.keyboard.type('8');
+    assert.equal(await page.locator('#grade').textContent(), 'God');
+    times.push(...(await recorded(page, ['updateMs', 'inputMs'])));
+    assert.deepEqual(errors, []);
   });
+  for (const [name, ms] of times) assert.ok(Number.isFinite(ms) && ms >= 0, `${name}: ${ms}`);
 });
