@@ -67,27 +67,30 @@ const goalRows = () => [...goalsList.children];
 const goalInput = (row, field) => row.querySelector(`[data-field="${field}"]`);
 const flowInput = (field) => form.querySelector(`[data-flow="${field}"]`);
 
-/** Gives each goal's fields their JSON path (`goals[1].result.numerator`), ids and labels. */
+/** Gives a goal's fields their JSON path (`goals[1].result.numerator`), ids and labels. */
+function numberRow(row, index) {
+  row.dataset.index = String(index);
+  row.querySelector('.goal-number').textContent = String(index + 1);
+  row.querySelector('.goal-outcome').dataset.goalOutcome = String(index);
+  for (const input of row.querySelectorAll('[data-field]')) {
+    const path = `goals[${index}].${input.dataset.field}`;
+    input.dataset.path = path;
+    input.id = `goal-${index}-${input.dataset.field.replace('.', '-')}`;
+    const field = input.closest('.field');
+    field.querySelector('label').htmlFor = input.id;
+    const error = field.querySelector('.field-error');
+    error.id = `${input.id}-error`;
+    input.setAttribute('aria-describedby', error.id);
+  }
+  for (const slot of row.querySelectorAll('[data-error-field]')) {
+    const field = slot.dataset.errorField;
+    slot.dataset.errorFor = field === '' ? `goals[${index}]` : `goals[${index}].${field}`;
+  }
+}
+
+/** Numbers every goal's row again (after one was removed). */
 function renumber() {
-  goalRows().forEach((row, index) => {
-    row.dataset.index = String(index);
-    row.querySelector('.goal-number').textContent = String(index + 1);
-    row.querySelector('.goal-outcome').dataset.goalOutcome = String(index);
-    for (const input of row.querySelectorAll('[data-field]')) {
-      const path = `goals[${index}].${input.dataset.field}`;
-      input.dataset.path = path;
-      input.id = `goal-${index}-${input.dataset.field.replace('.', '-')}`;
-      const field = input.closest('.field');
-      field.querySelector('label').htmlFor = input.id;
-      const error = field.querySelector('.field-error');
-      error.id = `${input.id}-error`;
-      input.setAttribute('aria-describedby', error.id);
-    }
-    for (const slot of row.querySelectorAll('[data-error-field]')) {
-      const field = slot.dataset.errorField;
-      slot.dataset.errorFor = field === '' ? `goals[${index}]` : `goals[${index}].${field}`;
-    }
-  });
+  goalRows().forEach((row, index) => numberRow(row, index));
 }
 
 /** Shows the fields that belong to the goal's kind and result form, hides the others. */
@@ -102,11 +105,12 @@ function updateVisibility(row) {
   }
 }
 
-/** A new goal's row, at the end. */
+/** A new goal's row, at the end: only it needs numbering, so that filling in many goals costs
+ * each goal once. */
 function addGoal() {
   const row = goalTemplate.content.firstElementChild.cloneNode(true);
   goalsList.append(row);
-  renumber();
+  numberRow(row, goalsList.children.length - 1);
   applyLabels(row);
   updateVisibility(row);
   return row;
