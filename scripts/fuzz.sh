@@ -70,10 +70,13 @@ for path in sorted(documents.glob("*.docx")):
     (corpus / "read_docx" / hashlib.sha1(data).hexdigest()).write_bytes(data)
 PY
 
+# A goal and a result cell are short; a report's section is 1 to 4 KB, so 16 KB of text holds
+# a summary table and several sections, every path of the report reader, and a longer input
+# only costs time in proportion. A Word file or a JSON report may need more.
 max_len() {
   case "$1" in
     parse_cells) echo 4096 ;;
-    grade) echo 16384 ;;
+    grade | read_report) echo 16384 ;;
     *) echo 65536 ;;
   esac
 }
