@@ -3,8 +3,8 @@
 # them, each away from the source tree:
 #
 #   1. the checksums: `sha256sum -c SHA256SUMS` in dist/, over every file there;
-#   2. the sdist: it holds what a build needs, and `cargo check` of it unpacked passes
-#      (tests/installed/check_sdist.py);
+#   2. the sdist: it holds what a build needs, and pip builds a wheel from it that holds the
+#      release wheel's Python package (tests/installed/check_sdist.py);
 #   3. the wheel: a fresh virtualenv whose PATH has no cargo, rustc or maturin, the wheel
 #      installed with `pip install --no-index`, then, with that virtualenv's python,
 #      tests/installed/test_wheel.py (the installed package and the `finsam` command, the
@@ -81,8 +81,15 @@ check_sums() (
 )
 step checksums check_sums
 
-# 2. The sdist.
-step sdist python3 tests/installed/check_sdist.py "$DIST/finsam-$VERSION.tar.gz" "$WORK/sdist"
+# 2. The sdist, built by pip with the maturin of scripts/dist.sh's tools (no build isolation:
+#    no second download of maturin) into the target directory the other builds share.
+TOOLS_PYTHON="${FINSAM_TOOLS:-$HOME/.cache/finsam-tools}/dist-venv/bin/python"
+if [ ! -x "$TOOLS_PYTHON" ]; then
+  log "no $TOOLS_PYTHON (scripts/dist.sh installs maturin there): run \`make dist\` first"
+  exit 1
+fi
+step sdist env CARGO_TARGET_DIR="$TARGET_ROOT" PATH="$(dirname "$TOOLS_PYTHON"):$PATH" \
+  python3 tests/installed/check_sdist.py "$DIST/finsam-$VERSION.tar.gz" "$WORK/sdist" "$TOOLS_PYTHON" "${WHEEL[0]}"
 
 # 3. The wheel, in a fresh virtualenv without Rust. The PATH keeps only the folders that hold
 #    none of cargo, rustc, rustup and maturin.

@@ -2,22 +2,23 @@
 pyproject.toml and metadata, the Cargo workspace as maturin lays it out (finsam-py and its path
 dependency finsam-core, with the lockfile), the Python package, and every file the Rust
 sources read with ``include_str!`` (the sample reports through finsam-core/samples/, the
-crate README). Then ``cargo check`` of the unpacked sdist, which runs finsam-py's build script
-as a build from the sdist does: it must write the generated records into the sdist's Python
-package. Run by scripts/test-dist.sh:
+crate README). Then ``pip wheel`` of the sdist, as pip builds it for a user who has no
+matching wheel: the wheel it builds must hold the release wheel's Python package. Run by
+scripts/test-dist.sh, with the python of the build tools' virtualenv (which has maturin):
 
-    python3 tests/installed/check_sdist.py dist/finsam-0.3.0.tar.gz WORK
+    python3 tests/installed/check_sdist.py SDIST WORK PYTHON RELEASE_WHEEL
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 import sys
 import tarfile
+import zipfile
 from pathlib import Path, PurePosixPath
+from typing import Set
 
 
 def fail(message: str) -> None:
@@ -25,16 +26,18 @@ def fail(message: str) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) != 3:
+    if len(sys.argv) != 5:
         raise SystemExit(__doc__)
     sdist, work = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
+    python, release = sys.argv[3], Path(sys.argv[4]).resolve()
     stem = sdist.name.removesuffix(".tar.gz")
     version = stem.removeprefix("finsam-")
     with tarfile.open(sdist) as archive:
-        members = archive.getnames()
-        files = {PurePosixPath(n).relative_to(stem).as_posix() for n in members if n.startswith(stem + "/")}
-        if len(files) != len(members):
-            fail(f"files outside {stem}/: {sorted(set(members) - {f'{stem}/{f}' for f in files})}")
+        members = [m.name for m in archive.getmembers() if not m.isdir()]
+        outside = [name for name in members if not name.startswith(stem + "/")]
+        if outside:
+            fail(f"files outside {stem}/: {outside}")
+        files = {PurePosixPath(name).relative_to(stem).as_posix() for name in members}
         pkg_info = archive.extractfile(f"{stem}/PKG-INFO")
         fields = pkg_info.read().decode("utf-8").split("\n\n", 1)[0].splitlines() if pkg_info else []
         shutil.rmtree(work / stem, ignore_errors=True)
@@ -73,22 +76,31 @@ def main() -> None:
     if includes < 10:
         fail(f"only {includes} include_str! found")
 
-    # Built as pip builds it from the sdist (maturin runs cargo in the unpacked folder, without
-    # --locked: the lockfile is the whole workspace's, and cargo drops what the two crates do
-    # not use).
-    records = root / "python" / "finsam" / "_records.py"
-    if records.exists():
+    # Built as pip builds it for a user who has no matching wheel: `pip wheel` of the sdist, with
+    # maturin as the build backend (running cargo in the unpacked sdist, without --locked: the
+    # lockfile is the whole workspace's, and cargo drops what the two crates do not use). The
+    # build script writes the generated records, which the sdist does not carry; the wheel must
+    # hold the same Python package as the release's wheel.
+    if (root / "python" / "finsam" / "_records.py").exists():
         fail("the sdist carries the generated _records.py")
-    env = {**os.environ, "CARGO_TARGET_DIR": str(work / "target")}
-    check = ["cargo", "check", "--quiet", "-p", "finsam-py", "--manifest-path", str(root / "Cargo.toml")]
-    if subprocess.run(check + ["--offline"], env=env).returncode != 0:
-        print("check_sdist: the offline check failed; trying again with the registry", file=sys.stderr)
-        if subprocess.run(check, env=env).returncode != 0:
-            fail(f"cargo check of the unpacked sdist ({root}) failed")
-    if not records.read_text(encoding="utf-8").startswith('"""The records of finsam: frozen dataclasses'):
-        fail(f"the build script did not write {records}")
-    print(f"check_sdist: {sdist.name}: {len(files)} files, {includes} include_str! resolved, cargo check passed")
+    out = work / "wheel"
+    shutil.rmtree(out, ignore_errors=True)
+    build = [python, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--disable-pip-version-check",
+             "--wheel-dir", str(out), str(sdist)]
+    if subprocess.run(build).returncode != 0:
+        fail(f"pip wheel {sdist} failed")
+    built = sorted(out.glob(f"finsam-{version}-cp39-abi3-*.whl"))
+    if len(built) != 1:
+        fail(f"pip wheel wrote {sorted(p.name for p in out.iterdir())}")
 
+    def package(wheel: Path) -> Set[str]:
+        with zipfile.ZipFile(wheel) as archive:
+            return {name for name in archive.namelist() if name.startswith("finsam/")}
+
+    if package(built[0]) != package(release):
+        fail(f"the wheel built from the sdist holds {sorted(package(built[0]) ^ package(release))} unlike {release.name}")
+    print(f"check_sdist: {sdist.name}: {len(files)} files, {includes} include_str! resolved; "
+          f"pip built {built[0].name} from it, with the {len(package(release))} files of the release's wheel")
 
 if __name__ == "__main__":
     main()
