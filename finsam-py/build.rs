@@ -1,6 +1,9 @@
-//! Writes `python/finsam/_records.py`: the frozen dataclasses of the records the binding hands
-//! to Python, generated from the core's output schema (`finsam_core::format::schema`). The file
-//! is not kept in git; maturin packs it with the package.
+//! Writes `python/finsam/_records.py` (`../python/finsam/` in the sdist): the frozen
+//! dataclasses of the records the binding hands to Python, generated from the core's output
+//! schema (`finsam_core::format::schema`). The file is not kept in git; maturin packs it with
+//! the package.
+
+use std::path::Path;
 
 use finsam_core::format::schema::output_schema;
 use finsam_core::format::schema::python::{python_records, Record};
@@ -45,10 +48,25 @@ const RECORDS: &[Record<'static>] = &[
     Record::new("ReadingIssue", "ReadingIssue"),
 ];
 
+/// Where `_records.py` goes, relative to this crate: the Python package's folder, which is
+/// `python/finsam/` in the repository, and `../python/finsam/` when the crate is built from the
+/// sdist (maturin puts pyproject.toml and the Python sources at the archive's root and this
+/// crate in `finsam-py/`).
+fn records_path() -> Option<&'static Path> {
+    ["python/finsam/_records.py", "../python/finsam/_records.py"]
+        .into_iter()
+        .map(Path::new)
+        .find(|path| path.with_file_name("__init__.py").is_file())
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    let Some(path) = records_path() else {
+        eprintln!("no Python package beside the crate: neither python/finsam/__init__.py nor ../python/finsam/__init__.py");
+        std::process::exit(1);
+    };
     // Written again when it is deleted or edited by hand.
-    println!("cargo:rerun-if-changed=python/finsam/_records.py");
+    println!("cargo:rerun-if-changed={}", path.display());
     let source = match python_records(&output_schema(), RECORDS) {
         Ok(source) => source,
         Err(error) => {
@@ -56,7 +74,6 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let path = std::path::Path::new("python/finsam/_records.py");
     // Written only when it changes, so that an unchanged build leaves the file alone.
     if std::fs::read_to_string(path).ok().as_deref() != Some(source.as_str()) {
         if let Err(error) = std::fs::write(path, source) {

@@ -14,10 +14,6 @@ cd "$ROOT"
 
 log() { echo "test-wasm: $*" >&2; }
 
-as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
-}
-
 BUILD_ONLY=0
 for arg in "$@"; do
   case "$arg" in
@@ -32,30 +28,9 @@ else
   scripts/build-wasm.sh --with-test-build
 fi
 
-# npm dev dependencies (playwright-core, typescript, axe-core): `npm ci` only when an installed version
-# differs from the pinned one or is absent.
-deps_installed() {
-  (cd finsam-wasm && node -e '
-    const { devDependencies } = require("./package.json");
-    for (const [name, version] of Object.entries(devDependencies)) {
-      let installed;
-      try { installed = require(`${name}/package.json`).version; } catch { process.exit(1); }
-      if (installed !== version) process.exit(1);
-    }')
-}
-if ! deps_installed; then
-  log "installing the npm dev dependencies (npm ci)"
-  (cd finsam-wasm && npm ci --no-audit --no-fund)
-fi
-
-# Chromium from Debian: npm's own browser downloads do not work here (docs/toolchain.md).
-CHROMIUM="${FINSAM_CHROMIUM:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
-  log "installing chromium"
-  as_root apt-get update
-  as_root apt-get install -y chromium
-fi
-export FINSAM_CHROMIUM="$CHROMIUM"
+# The npm dev dependencies (playwright-core, typescript, axe-core) and Chromium, when missing.
+FINSAM_CHROMIUM="$(scripts/browser-deps.sh)"
+export FINSAM_CHROMIUM
 if [ "$BUILD_ONLY" = 1 ]; then
   exit 0
 fi

@@ -113,7 +113,8 @@ pub use series::{
     InterventionMatch, ReportSeries, SeriesComparison, SeriesGoalRow, SeriesGradeRow,
 };
 
-/// The README's examples, compiled and run as doctests.
+/// The crate README's examples, compiled and run as doctests (the repository README shows the
+/// same examples; a test of the examples crate checks that they are the same text).
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

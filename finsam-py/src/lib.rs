@@ -236,23 +236,24 @@ mod _finsam {
         Ok(grade_in(code, "grade")?.rank())
     }
 
-    /// The sample reports shipped with finsam, by year (in `examples/data`).
+    /// The sample reports shipped with finsam, by year (`examples/data/`), read through
+    /// finsam-core's `samples/` link, which the sdist carries as part of finsam-core.
     const SAMPLES: [(u16, &str); 4] = [
         (
             2014,
-            include_str!("../../examples/data/arsredovisning-2014.json"),
+            include_str!("../../finsam-core/samples/arsredovisning-2014.json"),
         ),
         (
             2015,
-            include_str!("../../examples/data/arsredovisning-2015.json"),
+            include_str!("../../finsam-core/samples/arsredovisning-2015.json"),
         ),
         (
             2017,
-            include_str!("../../examples/data/arsredovisning-2017.json"),
+            include_str!("../../finsam-core/samples/arsredovisning-2017.json"),
         ),
         (
             2019,
-            include_str!("../../examples/data/halvarsrapport-2019.json"),
+            include_str!("../../finsam-core/samples/halvarsrapport-2019.json"),
         ),
     ];
 

@@ -4,20 +4,15 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from readme_blocks import console_commands, python_blocks
 
 README = Path(os.environ.get("FINSAM_README", ROOT / "README.md"))
 BINDING_README = ROOT / "finsam-py" / "README.md"
-
-
-def python_blocks(path: Path) -> list[str]:
-    return re.findall(r"^```python\n(.*?)^```", path.read_text(encoding="utf-8"), flags=re.S | re.M)
-
 
 BLOCKS = python_blocks(README)
 BINDING_BLOCKS = python_blocks(BINDING_README)
@@ -41,11 +36,6 @@ def test_the_binding_readme_has_python_examples() -> None:
 def test_binding_readme_python_block_runs(block: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     exec(compile(block, str(BINDING_README), "exec"), {"__name__": "__readme__"})
-
-
-def console_commands(path: Path) -> list[str]:
-    blocks = re.findall(r"^```console\n(.*?)^```", path.read_text(encoding="utf-8"), flags=re.S | re.M)
-    return [line[2:] for block in blocks for line in block.splitlines() if line.startswith("$ finsam ")]
 
 
 COMMANDS = console_commands(README)

@@ -31,6 +31,18 @@ function withoutComments(source) {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 }
 
+test("the package's version is the newest release of CHANGELOG.md, the one the core reports", () => {
+  // `## [Unreleased]` first, then the newest release, `## [x.y.z] - YYYY-MM-DD`.
+  const headings = [...readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8').matchAll(/^## \[([^\]]+)\](.*)$/gm)];
+  assert.deepEqual([headings[0][1], headings[0][2]], ['Unreleased', '']);
+  assert.match(headings[1][2], /^ - \d{4}-\d{2}-\d{2}$/);
+  assert.equal(manifest.version, headings[1][1]);
+  assert.equal(manifest.version, finsam.version());
+  // The template's placeholder, which scripts/build-wasm.sh replaces by the workspace's version.
+  const template = JSON.parse(readFileSync(path.join(WASM_DIR, 'pkg-template', 'package.json'), 'utf8'));
+  assert.equal(template.version, '0.0.0');
+});
+
 test('the package exports the Node build under Node and the web build elsewhere', () => {
   assert.equal(manifest.name, 'finsam');
   assert.equal(manifest.version, finsam.version());

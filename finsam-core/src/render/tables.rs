@@ -1228,10 +1228,10 @@ mod tests {
     use crate::text::{report_from_text, TextRow};
 
     const SAMPLES: [&str; 4] = [
-        include_str!("../../../examples/data/arsredovisning-2014.json"),
-        include_str!("../../../examples/data/arsredovisning-2015.json"),
-        include_str!("../../../examples/data/arsredovisning-2017.json"),
-        include_str!("../../../examples/data/halvarsrapport-2019.json"),
+        include_str!("../../samples/arsredovisning-2014.json"),
+        include_str!("../../samples/arsredovisning-2015.json"),
+        include_str!("../../samples/arsredovisning-2017.json"),
+        include_str!("../../samples/halvarsrapport-2019.json"),
     ];
 
     /// A table's rows each have one value per column.

@@ -289,9 +289,9 @@ mod tests {
     use serde_json::json;
 
     const SAMPLES: [&str; 3] = [
-        include_str!("../../../examples/data/arsredovisning-2014.json"),
-        include_str!("../../../examples/data/arsredovisning-2015.json"),
-        include_str!("../../../examples/data/arsredovisning-2017.json"),
+        include_str!("../../samples/arsredovisning-2014.json"),
+        include_str!("../../samples/arsredovisning-2015.json"),
+        include_str!("../../samples/arsredovisning-2017.json"),
     ];
 
     fn table() -> Table {

@@ -39,7 +39,7 @@ const TABLE: &str = "TableGrid";
 /// ```
 /// use finsam_core::write::write_docx;
 /// use finsam_core::{GradingPolicy, Language, Report};
-/// let report = Report::from_json(include_str!("../../../examples/data/arsredovisning-2017.json"))?;
+/// let report = Report::from_json(include_str!("../../samples/arsredovisning-2017.json"))?;
 /// let bytes = write_docx(&report, &GradingPolicy::default(), Language::Swedish, None)?;
 /// assert!(bytes.starts_with(b"PK\x03\x04"));
 /// # Ok::<(), finsam_core::Error>(())

@@ -75,7 +75,7 @@ impl Sheet {
 /// ```
 /// use finsam_core::write::report_sheets;
 /// use finsam_core::{GradingPolicy, Language, Report};
-/// let report = Report::from_json(include_str!("../../../examples/data/arsredovisning-2014.json"))?;
+/// let report = Report::from_json(include_str!("../../samples/arsredovisning-2014.json"))?;
 /// let sheets = report_sheets(&report, &GradingPolicy::default(), Language::Swedish)?;
 /// let names: Vec<&str> = sheets.iter().map(|s| s.name(Language::Swedish)).collect();
 /// assert_eq!(names[..3], ["Måluppfyllelse", "Mål", "Kontroll"]);

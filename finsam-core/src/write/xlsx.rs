@@ -23,7 +23,7 @@ const MAX_CELL_CHARS: usize = 32_767;
 /// ```
 /// use finsam_core::write::report_xlsx;
 /// use finsam_core::{GradingPolicy, Language, Report};
-/// let report = Report::from_json(include_str!("../../../examples/data/arsredovisning-2017.json"))?;
+/// let report = Report::from_json(include_str!("../../samples/arsredovisning-2017.json"))?;
 /// let bytes = report_xlsx(&report, &GradingPolicy::default(), Language::Swedish)?;
 /// assert!(bytes.starts_with(b"PK\x03\x04"));
 /// # Ok::<(), finsam_core::Error>(())
