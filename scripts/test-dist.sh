@@ -4,19 +4,19 @@
 #
 #   1. the checksums: `sha256sum -c SHA256SUMS` in dist/, over every file there;
 #   2. the sdist: it holds what a build needs, and pip builds a wheel from it that holds the
-#      release wheel's Python package (tests/installed/check_sdist.py);
+#      release wheel's Python package (examples/installed/check_sdist.py);
 #   3. the wheel: a fresh virtualenv whose PATH has no cargo, rustc or maturin, the wheel
 #      installed with `pip install --no-index`, then, with that virtualenv's python,
-#      tests/installed/test_wheel.py (the installed package and the `finsam` command, the
+#      examples/installed/test_wheel.py (the installed package and the `finsam` command, the
 #      README's command lines with their exit codes) and the binding's README and command tests
 #      (finsam-py/tests/test_readme.py, test_cli.py, test_version.py). The README's examples
 #      also want pandas, matplotlib, openpyxl and python-docx, and the tests pytest: those come
 #      from PyPI into a second virtualenv, kept between runs, that the fresh one sees;
 #   4. the npm package: `npm install` of the tarball into an empty folder, and
-#      tests/installed/package.test.mjs run from that folder (the package README's examples in
+#      examples/installed/package.test.mjs run from that folder (the package README's examples in
 #      Node, and a `<script type="module">` page in headless Chromium);
 #   5. the crate: a scratch program depending on the unpacked .crate runs the README's Rust
-#      examples (tests/installed/rust_example.py).
+#      examples (examples/installed/rust_example.py).
 #
 # The work goes to $CARGO_TARGET_DIR/dist-test/ (else target/dist-test/), each step's output to
 # a log in $CARGO_TARGET_DIR/dist-logs/, whose end is shown when the step fails.
@@ -89,7 +89,7 @@ if [ ! -x "$TOOLS_PYTHON" ]; then
   exit 1
 fi
 step sdist env CARGO_TARGET_DIR="$TARGET_ROOT" PATH="$(dirname "$TOOLS_PYTHON"):$PATH" \
-  python3 tests/installed/check_sdist.py "$DIST/finsam-$VERSION.tar.gz" "$WORK/sdist" "$TOOLS_PYTHON" "${WHEEL[0]}"
+  python3 examples/installed/check_sdist.py "$DIST/finsam-$VERSION.tar.gz" "$WORK/sdist" "$TOOLS_PYTHON" "${WHEEL[0]}"
 
 # 3. The wheel, in a fresh virtualenv without Rust. The PATH keeps only the folders that hold
 #    none of cargo, rustc, rustup and maturin.
@@ -137,7 +137,7 @@ run_wheel_tests() (
   cd "$WORK/python"
   without_rust FINSAM_DIST="$DIST" FINSAM_VERSION="$VERSION" MPLBACKEND=Agg \
     "$VENV/bin/python" -m pytest -p no:cacheprovider -q \
-    "$ROOT/tests/installed/test_wheel.py" \
+    "$ROOT/examples/installed/test_wheel.py" \
     "$ROOT/finsam-py/tests/test_readme.py" \
     "$ROOT/finsam-py/tests/test_cli.py" \
     "$ROOT/finsam-py/tests/test_version.py"
@@ -155,7 +155,7 @@ install_npm() (
   mkdir -p "$NPM_DIR"
   cd "$NPM_DIR"
   npm install --no-audit --no-fund --offline "$DIST/finsam-$VERSION.tgz"
-  cp "$ROOT/tests/installed/package.test.mjs" "$NPM_DIR/"
+  cp "$ROOT/examples/installed/package.test.mjs" "$NPM_DIR/"
 )
 step npm-install install_npm
 run_npm_tests() (
@@ -165,6 +165,6 @@ run_npm_tests() (
 step npm run_npm_tests
 
 # 5. The crate, as another program's dependency.
-step crate python3 tests/installed/rust_example.py "$DIST/finsam-core-$VERSION.crate" "$WORK/rust"
+step crate python3 examples/installed/rust_example.py "$DIST/finsam-core-$VERSION.crate" "$WORK/rust"
 
 log "the release files of $DIST work as installed"

@@ -1,6 +1,6 @@
 """The examples of a README, as the tests read them: its ```python blocks and the ``$ finsam …``
 lines of its ```console blocks. Shared by test_readme.py and by the tests of the installed
-wheel (tests/installed/test_wheel.py), so that both run the same examples."""
+wheel (examples/installed/test_wheel.py), so that both run the same examples."""
 
 from __future__ import annotations
 

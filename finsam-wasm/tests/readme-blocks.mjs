@@ -1,6 +1,6 @@
 // The examples of the package README as the tests run them: its ```js blocks, and those blocks
 // as one program whose `// => value` lines are checks. Shared by readme.test.mjs (the built
-// package, pkg/) and tests/installed/package.test.mjs (the packed package, installed by npm).
+// package, pkg/) and examples/installed/package.test.mjs (the packed package, installed by npm).
 import assert from 'node:assert/strict';
 
 /** The ```js blocks of a Markdown text. */

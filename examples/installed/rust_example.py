@@ -9,7 +9,7 @@ Paths the examples read with ``include_str!`` are relative to the crate's ``src/
 run as doctests); they are read from the unpacked crate, so a file the package lacks fails the
 build. Run by scripts/test-dist.sh:
 
-    python3 tests/installed/rust_example.py dist/finsam-core-0.3.0.crate WORK
+    python3 examples/installed/rust_example.py dist/finsam-core-0.3.0.crate WORK
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def example_function(index: int, block: str, src: Path) -> str:
 def program(blocks: List[str], src: Path) -> str:
     functions = "\n".join(example_function(i, block, src) for i, block in enumerate(blocks, start=1))
     calls = ",\n".join(f"        example_{i}" for i in range(1, len(blocks) + 1))
-    return f"""//! The Rust examples of finsam-core's README, as a program of a user (tests/installed/rust_example.py).
+    return f"""//! The Rust examples of finsam-core's README, as a program of a user (examples/installed/rust_example.py).
 #![allow(unused)]
 
 {functions}

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "finsam-py" / "tests"))
 from readme_blocks import console_commands  # noqa: E402
 
 if "FINSAM_DIST" not in os.environ or "FINSAM_VERSION" not in os.environ:
-    raise RuntimeError("tests/installed/test_wheel.py tests the installed wheel: run scripts/test-dist.sh")
+    raise RuntimeError("examples/installed/test_wheel.py tests the installed wheel: run scripts/test-dist.sh")
 DIST = Path(os.environ["FINSAM_DIST"])
 VERSION = os.environ["FINSAM_VERSION"]
 VENV = Path(sys.prefix)

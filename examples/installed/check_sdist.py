@@ -6,7 +6,7 @@ crate README). Then ``pip wheel`` of the sdist, as pip builds it for a user who 
 matching wheel: the wheel it builds must hold the release wheel's Python package. Run by
 scripts/test-dist.sh, with the python of the build tools' virtualenv (which has maturin):
 
-    python3 tests/installed/check_sdist.py SDIST WORK PYTHON RELEASE_WHEEL
+    python3 examples/installed/check_sdist.py SDIST WORK PYTHON RELEASE_WHEEL
 """
 
 from __future__ import annotations
