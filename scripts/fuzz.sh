@@ -11,8 +11,8 @@
 #   FUZZ_TARGETS="read_docx grade" scripts/fuzz.sh 60   # some targets only
 #
 # The targets are built without AddressSanitizer (`-s none`): finsam-core forbids unsafe code,
-# so what the fuzzer looks for is a panic, a hang or runaway memory, and without the sanitizer
-# a target runs two to three times as many inputs a second. Each target has its own input
+# so what the fuzzer looks for is a panic, a hang or runaway memory, none of which needs the
+# sanitizer, whose checks slow every execution. Each target has its own input
 # size bound (-max_len), the size its inputs need: a cell pair is short, a document is not.
 #
 # The corpus grows under target/fuzz-corpus/ (never in the repository). Each target's last
@@ -84,7 +84,11 @@ max_len() {
 SUMMARY="$ROOT/target/fuzz-summary.md"
 cd finsam-core
 for target in $TARGETS; do
-  log "$target for ${PER_TARGET}s${RUNS:+ or $RUNS runs}"
+  if [ "$RUNS" != 0 ]; then
+    log "$target for ${PER_TARGET}s or $RUNS runs"
+  else
+    log "$target for ${PER_TARGET}s"
+  fi
   LOG="$ROOT/target/fuzz-$target.log"
   RUN_LIMIT=()
   if [ "$RUNS" != 0 ]; then RUN_LIMIT=("-runs=$RUNS"); fi
